@@ -1,0 +1,643 @@
+"""The vocabulary of rotation as frozen dataclasses: participant, theme, table, phase, event, plan.
+
+Each object checks its own values in ``__post_init__``; :class:`Event` then checks every
+cross-reference once (unknown tables in pins, duplicate ids, hosts pinned elsewhere, ...) and
+raises one :class:`~rotation.errors.EventError` that lists every problem. After that, the
+lookup indexes an event builds are trusted by everything downstream.
+
+Phases are numbered from 1 in the order they happen. Participant and table ids are strings,
+kept exactly as the organiser wrote them.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from rotation.errors import EventError, Problem
+
+__all__ = [
+    "Event",
+    "Goal",
+    "Goals",
+    "Group",
+    "Metrics",
+    "Participant",
+    "Phase",
+    "Plan",
+    "Status",
+    "Table",
+    "Theme",
+    "ThemeCoverage",
+]
+
+
+def _frozen_mapping(values: Mapping[Any, Any] | None) -> Mapping[Any, Any]:
+    return MappingProxyType(dict(values or {}))
+
+
+class ThemeCoverage(enum.Enum):
+    """How often each participant sits at a table of each theme (hosts are exempt)."""
+
+    AUTO = "auto"
+    """Each once when phases equal themes, at most once when there are more themes than
+    phases, as evenly as possible when there are more phases, none with one theme."""
+    EACH_ONCE = "each_once"
+    """Every theme exactly once (a participant who misses phases: no theme twice)."""
+    AT_MOST_ONCE = "at_most_once"
+    """No theme twice."""
+    EVENLY = "evenly"
+    """Every theme floor(P/K) or ceil(P/K) times, for P phases and K themes."""
+    NONE = "none"
+    """Free mixing: no theme rule."""
+
+
+class Status(enum.Enum):
+    """What is known about a plan's quality."""
+
+    OPTIMAL = "optimal"
+    """The solver proved that no plan is better under the configured goals."""
+    FEASIBLE = "feasible"
+    """All rules hold; a better plan may exist (see the gap to the bounds)."""
+    UNCHECKED = "unchecked"
+    """A plan from elsewhere (by hand, another tool); only the checker's figures apply."""
+
+
+class Goal(enum.Enum):
+    """The soft goals, in their default priority order."""
+
+    REPEAT_ENCOUNTERS = "repeat_encounters"
+    SAME_ORGANISATION_PAIRS = "same_organisation_pairs"
+    ATTRIBUTE_DEVIATION = "attribute_deviation"
+    UNEVEN_TABLE_SIZES = "uneven_table_sizes"
+    UNMET_PREFERENCES = "unmet_preferences"
+
+
+@dataclass(frozen=True)
+class Goals:
+    """Which goals count and how much.
+
+    By default the goals follow :class:`Goal`'s order strictly: no repeat encounter is ever
+    traded for a better organisation mix, no organisation pair for better balance, and so on.
+    ``weights`` switches to a weighted sum (goals left out weigh 0); ``lexicographic`` solves
+    the goals one after another in ``priority`` order, each keeping the optimum of the ones
+    before.
+    """
+
+    priority: tuple[Goal, ...] = tuple(Goal)
+    weights: Mapping[Goal, int] | None = None
+    lexicographic: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "priority", tuple(Goal(g) for g in self.priority))
+        if len(set(self.priority)) != len(self.priority):
+            raise ValueError(f"Goals.priority names a goal twice: {self.priority}")
+        if self.weights is not None:
+            weights = {Goal(g): int(w) for g, w in self.weights.items()}
+            negative = [g.value for g, w in weights.items() if w < 0]
+            if negative:
+                raise ValueError(f"Goal weights must not be negative: {negative}")
+            object.__setattr__(self, "weights", _frozen_mapping(weights))
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A person: a stable id, a display name, an organisation and any further attributes.
+
+    ``attributes`` holds gender, role, region, ... as text; any of them may be balanced.
+    ``phases`` lists the phases the person attends (None: all). ``pins`` fixes a table for a
+    phase. ``preferred_first_theme`` asks for a theme in the first phase they attend.
+    """
+
+    id: str
+    name: str = ""
+    organisation: str = ""
+    attributes: Mapping[str, str] = field(default_factory=dict, hash=False)
+    email: str = ""
+    phases: frozenset[int] | None = None
+    pins: Mapping[int, str] = field(default_factory=dict, hash=False)
+    preferred_first_theme: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.id, str) or not self.id.strip():
+            raise EventError([Problem(f"A participant has an empty id ({self.id!r}).")])
+        object.__setattr__(self, "attributes", _frozen_mapping(self.attributes))
+        object.__setattr__(self, "pins", _frozen_mapping({int(k): v for k, v in self.pins.items()}))
+        if self.phases is not None:
+            object.__setattr__(self, "phases", frozenset(int(p) for p in self.phases))
+
+    @property
+    def label(self) -> str:
+        """The display name, or the id when there is none."""
+        return self.name or self.id
+
+    def attends(self, phase: int) -> bool:
+        """True when the participant is present in ``phase`` (numbered from 1)."""
+        return self.phases is None or phase in self.phases
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A topic; every table belongs to exactly one theme."""
+
+    name: str
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise EventError([Problem("A theme has an empty name.")])
+
+
+@dataclass(frozen=True)
+class Phase:
+    """An ordered round, numbered from 1."""
+
+    number: int
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        if self.number < 1:
+            raise EventError([Problem(f"Phase numbers start at 1, got {self.number}.")])
+        if not self.name:
+            object.__setattr__(self, "name", f"Phase {self.number}")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A group place of one theme with a capacity, optionally a host and only some phases."""
+
+    id: str
+    theme: str
+    max_size: int
+    min_size: int = 0
+    host: str | None = None
+    phases: frozenset[int] | None = None
+
+    def __post_init__(self) -> None:
+        if self.phases is not None:
+            object.__setattr__(self, "phases", frozenset(int(p) for p in self.phases))
+        problems = []
+        if not self.id.strip():
+            problems.append(Problem("A table has an empty id."))
+        if self.max_size < 1:
+            problems.append(Problem(f"Table '{self.id}' seats {self.max_size}; at least 1 needed."))
+        if self.min_size < 0 or self.min_size > self.max_size:
+            problems.append(
+                Problem(
+                    f"Table '{self.id}' has minimum {self.min_size} and maximum {self.max_size}.",
+                    hint="the minimum must lie between 0 and the maximum",
+                )
+            )
+        if problems:
+            raise EventError(problems)
+
+    def runs_in(self, phase: int) -> bool:
+        """True when the table is used in ``phase``."""
+        return self.phases is None or phase in self.phases
+
+
+@dataclass(frozen=True)
+class Group:
+    """A named set of participants that must sit apart (or together)."""
+
+    name: str
+    members: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "members", tuple(dict.fromkeys(self.members)))
+
+
+@dataclass(frozen=True)
+class Event:
+    """Everything the planner needs: participants, themes, tables, phases, rules and goals.
+
+    Build one directly, or with :meth:`Event.build` in a few lines. Construction checks every
+    cross-reference and raises one :class:`EventError` listing all problems.
+    """
+
+    participants: tuple[Participant, ...]
+    themes: tuple[Theme, ...]
+    tables: tuple[Table, ...]
+    phases: tuple[Phase, ...]
+    keep_apart: tuple[Group, ...] = ()
+    keep_together: tuple[Group, ...] = ()
+    coverage: ThemeCoverage = ThemeCoverage.AUTO
+    balance: tuple[str, ...] = ()
+    goals: Goals = field(default_factory=Goals)
+    name: str = "Event"
+
+    # Lookup indexes, built once after validation.
+    _participant_index: Mapping[str, int] = field(init=False, repr=False, compare=False)
+    _table_index: Mapping[str, int] = field(init=False, repr=False, compare=False)
+    _host_table: Mapping[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name in ("participants", "themes", "tables", "phases", "keep_apart", "keep_together"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        object.__setattr__(self, "balance", tuple(self.balance))
+        object.__setattr__(self, "coverage", ThemeCoverage(self.coverage))
+        problems = self._cross_reference_problems()
+        if problems:
+            raise EventError(problems)
+        object.__setattr__(
+            self,
+            "_participant_index",
+            _frozen_mapping({p.id: i for i, p in enumerate(self.participants)}),
+        )
+        object.__setattr__(
+            self, "_table_index", _frozen_mapping({t.id: i for i, t in enumerate(self.tables)})
+        )
+        object.__setattr__(
+            self, "_host_table", _frozen_mapping({t.host: t.id for t in self.tables if t.host})
+        )
+
+    # -- validation -------------------------------------------------------------------------
+
+    def _cross_reference_problems(self) -> list[Problem]:
+        problems: list[Problem] = []
+        problems += _duplicates("participant id", [p.id for p in self.participants])
+        problems += _duplicates("theme", [t.name for t in self.themes])
+        problems += _duplicates("table id", [t.id for t in self.tables])
+        numbers = [ph.number for ph in self.phases]
+        if numbers != list(range(1, len(numbers) + 1)):
+            problems.append(
+                Problem(f"Phases must be numbered 1, 2, 3, ... in order; got {numbers}.")
+            )
+        if not self.phases:
+            problems.append(Problem("The event has no phases.", hint="give at least one phase"))
+        if not self.themes:
+            problems.append(Problem("The event has no themes.", hint="give at least one theme"))
+        if not self.tables:
+            problems.append(Problem("The event has no tables.", hint="give at least one table"))
+        theme_names = {t.name for t in self.themes}
+        phase_numbers = set(numbers)
+        table_by_id = {t.id: t for t in self.tables}
+        person_ids = {p.id for p in self.participants}
+
+        for table in self.tables:
+            if table.theme not in theme_names:
+                problems.append(
+                    Problem(
+                        f"Table '{table.id}' has theme '{table.theme}', which is not a theme "
+                        "of the event.",
+                        hint=f"use one of: {', '.join(sorted(theme_names))}",
+                    )
+                )
+            if table.phases is not None and not table.phases <= phase_numbers:
+                problems.append(
+                    Problem(
+                        f"Table '{table.id}' runs in phases {sorted(table.phases - phase_numbers)}"
+                        ", which the event does not have."
+                    )
+                )
+            if table.host is not None and table.host not in person_ids:
+                problems.append(
+                    Problem(f"Table '{table.id}' is hosted by unknown participant '{table.host}'.")
+                )
+        hosts: dict[str, list[str]] = {}
+        for table in self.tables:
+            if table.host:
+                hosts.setdefault(table.host, []).append(table.id)
+        for host, tables in hosts.items():
+            if len(tables) > 1:
+                problems.append(
+                    Problem(f"Participant '{host}' hosts several tables: {', '.join(tables)}.")
+                )
+        host_table = {h: ts[0] for h, ts in hosts.items()}
+
+        for person in self.participants:
+            if person.phases is not None and not person.phases <= phase_numbers:
+                problems.append(
+                    Problem(
+                        f"Participant '{person.id}' attends phases "
+                        f"{sorted(person.phases - phase_numbers)}, which the event does not have."
+                    )
+                )
+            for phase, table_id in person.pins.items():
+                table = table_by_id.get(table_id)
+                if phase not in phase_numbers:
+                    problems.append(
+                        Problem(f"Participant '{person.id}' is pinned in unknown phase {phase}.")
+                    )
+                if table is None:
+                    problems.append(
+                        Problem(
+                            f"Participant '{person.id}' is pinned to unknown table '{table_id}' "
+                            f"in phase {phase}.",
+                            hint=f"use one of: {', '.join(t.id for t in self.tables)}",
+                        )
+                    )
+                    continue
+                if not table.runs_in(phase):
+                    problems.append(
+                        Problem(
+                            f"Participant '{person.id}' is pinned to table '{table_id}' in "
+                            f"phase {phase}, but that table does not run then."
+                        )
+                    )
+                if not person.attends(phase):
+                    problems.append(
+                        Problem(
+                            f"Participant '{person.id}' is pinned in phase {phase}, which they "
+                            "do not attend."
+                        )
+                    )
+                hosted = host_table.get(person.id)
+                if hosted is not None and hosted != table_id:
+                    problems.append(
+                        Problem(
+                            f"Participant '{person.id}' hosts table '{hosted}' but is pinned to "
+                            f"table '{table_id}' in phase {phase}."
+                        )
+                    )
+            if (
+                person.preferred_first_theme is not None
+                and person.preferred_first_theme not in theme_names
+            ):
+                problems.append(
+                    Problem(
+                        f"Participant '{person.id}' prefers unknown theme "
+                        f"'{person.preferred_first_theme}'.",
+                        hint=f"use one of: {', '.join(sorted(theme_names))}",
+                    )
+                )
+        for kind, groups in (("keep-apart", self.keep_apart), ("keep-together", self.keep_together)):
+            for group in groups:
+                unknown = [m for m in group.members if m not in person_ids]
+                if unknown:
+                    problems.append(
+                        Problem(
+                            f"The {kind} group '{group.name}' names unknown participants: "
+                            f"{', '.join(unknown)}."
+                        )
+                    )
+        for attribute in self.balance:
+            if not any(attribute in p.attributes for p in self.participants):
+                problems.append(
+                    Problem(
+                        f"Nobody has a value for the attribute '{attribute}' chosen for balancing."
+                    )
+                )
+        return problems
+
+    # -- construction -----------------------------------------------------------------------
+
+    @classmethod
+    def build(
+        cls,
+        participants: Iterable[Participant],
+        *,
+        themes: Sequence[str],
+        tables_per_theme: int | Sequence[int] = 1,
+        table_size: int | None = None,
+        min_table_size: int = 0,
+        phases: int | None = None,
+        balance: Sequence[str] = (),
+        coverage: ThemeCoverage = ThemeCoverage.AUTO,
+        keep_apart: Iterable[Group] = (),
+        keep_together: Iterable[Group] = (),
+        goals: Goals | None = None,
+        name: str = "Event",
+    ) -> Event:
+        """Build an event from participants and a few numbers.
+
+        Tables are named by the theme's initial letter(s) and a number (``A1``, ``A2``, ...,
+        or ``T1``... when initials clash). ``phases`` defaults to the number of themes;
+        ``table_size`` defaults to the smallest size that seats everybody.
+
+        >>> people = [Participant(str(i), f"P{i}", organisation=f"O{i % 3}") for i in range(12)]
+        >>> event = Event.build(people, themes=["Water", "Energy"], tables_per_theme=2)
+        >>> [t.id for t in event.tables], event.tables[0].max_size, len(event.phases)
+        (['W1', 'W2', 'E1', 'E2'], 3, 2)
+        """
+        people = tuple(participants)
+        counts = (
+            [tables_per_theme] * len(themes)
+            if isinstance(tables_per_theme, int)
+            else list(tables_per_theme)
+        )
+        if len(counts) != len(themes):
+            raise EventError([Problem("Give one tables-per-theme count for each theme.")])
+        total_tables = sum(counts)
+        if table_size is None:
+            table_size = max(1, math.ceil(len(people) / max(1, total_tables)))
+        prefixes = _table_prefixes(themes)
+        tables = tuple(
+            Table(f"{prefixes[k]}{i + 1}", theme, table_size, min_table_size)
+            for k, theme in enumerate(themes)
+            for i in range(counts[k])
+        )
+        n_phases = len(themes) if phases is None else phases
+        return cls(
+            participants=people,
+            themes=tuple(Theme(t) for t in themes),
+            tables=tables,
+            phases=tuple(Phase(i) for i in range(1, n_phases + 1)),
+            keep_apart=tuple(keep_apart),
+            keep_together=tuple(keep_together),
+            coverage=coverage,
+            balance=tuple(balance),
+            goals=goals or Goals(),
+            name=name,
+        )
+
+    # -- lookups ----------------------------------------------------------------------------
+
+    def participant(self, participant_id: str) -> Participant:
+        """The participant with this id (KeyError if unknown)."""
+        return self.participants[self._participant_index[participant_id]]
+
+    def table(self, table_id: str) -> Table:
+        """The table with this id (KeyError if unknown)."""
+        return self.tables[self._table_index[table_id]]
+
+    def participant_position(self, participant_id: str) -> int:
+        """The participant's position in ``participants``."""
+        return self._participant_index[participant_id]
+
+    def table_position(self, table_id: str) -> int:
+        """The table's position in ``tables``."""
+        return self._table_index[table_id]
+
+    def has_participant(self, participant_id: str) -> bool:
+        return participant_id in self._participant_index
+
+    def has_table(self, table_id: str) -> bool:
+        return table_id in self._table_index
+
+    def hosted_table(self, participant_id: str) -> str | None:
+        """The id of the table this participant hosts, or None."""
+        return self._host_table.get(participant_id)
+
+    def tables_in(self, phase: int, theme: str | None = None) -> tuple[Table, ...]:
+        """The tables running in ``phase``, optionally only those of ``theme``."""
+        return tuple(
+            t for t in self.tables if t.runs_in(phase) and (theme is None or t.theme == theme)
+        )
+
+    def present_in(self, phase: int) -> tuple[Participant, ...]:
+        """The participants attending ``phase``."""
+        return tuple(p for p in self.participants if p.attends(phase))
+
+    @property
+    def phase_numbers(self) -> tuple[int, ...]:
+        return tuple(ph.number for ph in self.phases)
+
+    @property
+    def theme_names(self) -> tuple[str, ...]:
+        return tuple(t.name for t in self.themes)
+
+    def resolved_coverage(self) -> ThemeCoverage:
+        """The coverage rule in force, with AUTO resolved by the numbers of themes and phases."""
+        if self.coverage is not ThemeCoverage.AUTO:
+            return self.coverage
+        n_themes, n_phases = len(self.themes), len(self.phases)
+        if n_themes <= 1:
+            return ThemeCoverage.NONE
+        if n_themes == n_phases:
+            return ThemeCoverage.EACH_ONCE
+        if n_themes > n_phases:
+            return ThemeCoverage.AT_MOST_ONCE
+        return ThemeCoverage.EVENLY
+
+    def theme_visits(self, participant: Participant) -> tuple[int, int] | None:
+        """How often (least, most) a participant must sit at each theme; None: no rule.
+
+        Hosts have no rule. Someone who misses phases keeps "no theme twice" but need not
+        cover every theme.
+        """
+        if self.hosted_table(participant.id) is not None:
+            return None
+        coverage = self.resolved_coverage()
+        if coverage is ThemeCoverage.NONE:
+            return None
+        attended = sum(1 for ph in self.phases if participant.attends(ph.number))
+        n_themes = len(self.themes)
+        if coverage is ThemeCoverage.EVENLY:
+            low, high = attended // n_themes, -(-attended // n_themes)
+            return low, high
+        if coverage is ThemeCoverage.EACH_ONCE and attended >= n_themes:
+            return 1, 1
+        return 0, 1
+
+    def attribute_values(self, attribute: str) -> tuple[str, ...]:
+        """The distinct values of an attribute, in order of first appearance ("" for blank)."""
+        return tuple(dict.fromkeys(p.attributes.get(attribute, "") for p in self.participants))
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """The goals' figures for one plan, computed by the checker from the seats alone."""
+
+    repeat_encounters: int
+    """Sum over pairs of people of C(m, 2), m = phases in which they share a table."""
+    repeat_pairs: int
+    """Pairs of people who share a table in more than one phase."""
+    same_organisation_pairs: int
+    """Pairs of colleagues of one organisation at one table, summed over phases and tables."""
+    attribute_deviation: float
+    """Sum over balanced attributes, phases, tables and values of |count - share x size|."""
+    attribute_deviation_max: float
+    """The largest single |count - share x size|."""
+    attribute_deviation_by_attribute: Mapping[str, float]
+    uneven_table_sizes: int
+    """Sum over phases and themes of (largest - smallest table size)."""
+    unmet_preferences: int
+    """Participants with a preferred first theme who do not get it."""
+    distinct_contacts_mean: float
+    distinct_contacts_min: int
+
+    def as_dict(self) -> dict[str, Any]:
+        """The figures by their snake_case names (for JSON and reports)."""
+        return {
+            "repeat_encounters": self.repeat_encounters,
+            "repeat_pairs": self.repeat_pairs,
+            "same_organisation_pairs": self.same_organisation_pairs,
+            "attribute_deviation": round(self.attribute_deviation, 6),
+            "attribute_deviation_max": round(self.attribute_deviation_max, 6),
+            "attribute_deviation_by_attribute": {
+                k: round(v, 6) for k, v in self.attribute_deviation_by_attribute.items()
+            },
+            "uneven_table_sizes": self.uneven_table_sizes,
+            "unmet_preferences": self.unmet_preferences,
+            "distinct_contacts_mean": round(self.distinct_contacts_mean, 6),
+            "distinct_contacts_min": self.distinct_contacts_min,
+        }
+
+    def goal_value(self, goal: Goal) -> float:
+        """The figure a goal minimises."""
+        return float(getattr(self, goal.value))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Who sits where: ``seats[(participant_id, phase)] = table_id``, with its quality.
+
+    A plan from :func:`rotation.solve` carries the solver's status, the lower ``bounds`` no
+    plan can beat, the objective terms the model saw and the checker's ``metrics``. A plan
+    made elsewhere has status UNCHECKED until :func:`rotation.check` has looked at it.
+    """
+
+    event: Event
+    seats: Mapping[tuple[str, int], str]
+    status: Status = Status.UNCHECKED
+    metrics: Metrics | None = None
+    bounds: Mapping[Goal, float] = field(default_factory=dict, hash=False)
+    objective_terms: Mapping[Goal, float] = field(default_factory=dict, hash=False)
+    wall_time: float = 0.0
+    seed: int | None = None
+    workers: int | None = None
+    solver: str = ""
+    notes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "seats", _frozen_mapping(self.seats))
+        object.__setattr__(self, "bounds", _frozen_mapping(self.bounds))
+        object.__setattr__(self, "objective_terms", _frozen_mapping(self.objective_terms))
+
+    def table_of(self, participant_id: str, phase: int) -> str | None:
+        """The table a participant sits at in a phase (None when absent)."""
+        return self.seats.get((participant_id, phase))
+
+    def members(self, table_id: str, phase: int) -> tuple[str, ...]:
+        """Participant ids at a table in a phase, in the event's participant order."""
+        return tuple(
+            p.id for p in self.event.participants if self.seats.get((p.id, phase)) == table_id
+        )
+
+    def gap(self, goal: Goal) -> float | None:
+        """Metric minus lower bound for a goal (None when either is unknown)."""
+        if self.metrics is None or goal not in self.bounds:
+            return None
+        return self.metrics.goal_value(goal) - self.bounds[goal]
+
+    def rows(self) -> list[tuple[str, str, int, str, str]]:
+        """The machine-readable contract: (participant_id, name, phase, table, theme) rows."""
+        out = []
+        for person in self.event.participants:
+            for phase in self.event.phase_numbers:
+                table_id = self.seats.get((person.id, phase))
+                if table_id is not None:
+                    theme = self.event.table(table_id).theme
+                    out.append((person.id, person.name, phase, table_id, theme))
+        return out
+
+
+def _duplicates(what: str, values: Sequence[str]) -> list[Problem]:
+    seen: set[str] = set()
+    dupes: list[str] = []
+    for value in values:
+        if value in seen and value not in dupes:
+            dupes.append(value)
+        seen.add(value)
+    return [Problem(f"The {what} '{v}' occurs more than once.", hint="ids must be unique") for v in dupes]
+
+
+def _table_prefixes(themes: Sequence[str]) -> list[str]:
+    initials = [(t.strip()[:1] or "T").upper() for t in themes]
+    if len(set(initials)) == len(initials):
+        return initials
+    return [f"T{k + 1}." for k in range(len(themes))]

@@ -1,0 +1,93 @@
+"""Every error rotation raises on purpose.
+
+The tree::
+
+    RotationError                      base of everything below
+    ├── InputError (ValueError)        the organiser's data cannot be used as given
+    │   └── EventError                 an event built in code breaks a cross-reference
+    ├── NoPlanError                    the rules admit no plan; ``reasons`` says why
+    └── SolveTimeoutError (TimeoutError)  no plan was found within the time limit
+
+An :class:`InputError` carries every :class:`Problem` of the input at once, each with the
+place it was found (file, sheet, row as Excel numbers it, column header) and what to do.
+Messages name rows and ids, never personal values such as names or e-mail addresses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = [
+    "EventError",
+    "InputError",
+    "NoPlanError",
+    "Problem",
+    "RotationError",
+    "SolveTimeoutError",
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, where it is and what to do about it."""
+
+    message: str
+    hint: str = ""
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def where(self) -> str:
+        """The place as an organiser reads it: ``file, sheet 'X', row 7, column 'Name'``."""
+        parts = []
+        if self.file:
+            parts.append(self.file)
+        if self.sheet:
+            parts.append(f"sheet '{self.sheet}'")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column '{self.column}'")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        where = self.where()
+        text = f"{where}: {self.message}" if where else self.message
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class RotationError(Exception):
+    """Base class of every error rotation raises on purpose."""
+
+
+class InputError(RotationError, ValueError):
+    """The input cannot be used; ``problems`` lists every problem found, not just the first."""
+
+    def __init__(self, problems: Iterable[Problem | str], *, file: str | None = None) -> None:
+        self.problems: tuple[Problem, ...] = tuple(
+            p if isinstance(p, Problem) else Problem(str(p), file=file) for p in problems
+        )
+        self.file = file
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the input"
+        if file:
+            head += f" {file}"
+        super().__init__(head + ":\n" + "\n".join(f"- {p}" for p in self.problems))
+
+
+class EventError(InputError):
+    """An event built in code refers to something that does not exist or contradicts itself."""
+
+
+class NoPlanError(RotationError):
+    """No plan satisfies every rule; ``reasons`` explains why in the organiser's words."""
+
+    def __init__(self, reasons: Iterable[str]) -> None:
+        self.reasons: tuple[str, ...] = tuple(reasons)
+        super().__init__("No plan is possible:\n" + "\n".join(f"- {r}" for r in self.reasons))
+
+
+class SolveTimeoutError(RotationError, TimeoutError):
+    """The solver found no plan within the time limit (the rules may still admit one)."""
