@@ -29,6 +29,7 @@ __all__ = [
     "Participant",
     "Phase",
     "Plan",
+    "Rule",
     "Status",
     "Table",
     "Theme",
@@ -65,6 +66,18 @@ class Status(enum.Enum):
     """All rules hold; a better plan may exist (see the gap to the bounds)."""
     UNCHECKED = "unchecked"
     """A plan from elsewhere (by hand, another tool); only the checker's figures apply."""
+
+
+class Rule(enum.Enum):
+    """The hard rules; the solver, the checker and the workbook use these names."""
+
+    ONE_TABLE_PER_PHASE = "one table per phase"
+    THEME_COVERAGE = "theme coverage"
+    CAPACITY = "table capacity"
+    PINS_AND_HOSTS = "pins and hosts"
+    KEEP_APART = "keep apart"
+    KEEP_TOGETHER = "keep together"
+    TABLE_PHASES = "tables only in their phases"
 
 
 class Goal(enum.Enum):
@@ -228,6 +241,10 @@ class Event:
     balance: tuple[str, ...] = ()
     goals: Goals = field(default_factory=Goals)
     name: str = "Event"
+    source_file: str = ""
+    """The registration file the event was read from, if any (for the plan's Overview)."""
+    source_sha256: str = ""
+    """SHA-256 of that file's bytes, so a printed plan can be traced to its input."""
 
     # Lookup indexes, built once after validation.
     _participant_index: Mapping[str, int] = field(init=False, repr=False, compare=False)

@@ -1,0 +1,10 @@
+"""The independent checker: every rule and every metric recomputed from the seats alone.
+
+It never imports the solver model, so a plan from anywhere (made by hand, by another tool,
+edited in Excel) is checked and measured the same way as one rotation made.
+"""
+
+from rotation.checker.metrics import compute_metrics, encounter_counts
+from rotation.checker.report import CheckReport, Violation, check
+
+__all__ = ["CheckReport", "Violation", "check", "compute_metrics", "encounter_counts"]
