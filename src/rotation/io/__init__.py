@@ -1,0 +1,9 @@
+"""Reading and writing files: registration workbooks in, templates and plan workbooks out.
+
+pandas and openpyxl live here, never in the solver core.
+"""
+
+from rotation.io.registration import read_event
+from rotation.io.template import write_template
+
+__all__ = ["read_event", "write_template"]

@@ -1,0 +1,120 @@
+"""Cleaning single spreadsheet values: text, ids and keys for matching.
+
+Spreadsheets deliver names with non-breaking spaces, zero-width characters, decomposed
+umlauts (NFD, as macOS writes them) and ids that Excel turned into numbers. Everything read
+from a registration file passes through :func:`clean_text` or :func:`clean_id`; header
+names and choices are compared through :func:`fold`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+__all__ = ["CellValue", "clean_id", "clean_text", "fold", "parse_phases", "split_list"]
+
+CellValue = str | int | float | bool | dt.datetime | dt.date | dt.time | None
+"""What a reader hands over for one cell."""
+
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\r\n\v\f"), " ")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_RUNS_OF_SPACE = re.compile(r" {2,}")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_LIST_SEPARATORS = re.compile(r"[,;\n]")
+
+
+def _number_text(value: int | float) -> str:
+    """17 -> "17", 17.0 -> "17", 17.5 -> "17.5" (Excel stores every number as a float)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _raw_text(value: CellValue) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (int, float)):
+        return _number_text(value)
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def clean_text(value: CellValue) -> str:
+    """A cell as tidy text: NFC, odd spaces made plain, invisible characters gone, trimmed.
+
+    >>> clean_text("  Bj\u00f6rn\u00a0 M\u200bu\u0308ller ")
+    'Björn Müller'
+    >>> clean_text(17.0), clean_text(None)
+    ('17', '')
+    """
+    text = _raw_text(value).translate(_INVISIBLE).translate(_SPACES)
+    text = unicodedata.normalize("NFC", text)
+    return _RUNS_OF_SPACE.sub(" ", text).strip()
+
+
+def clean_id(value: CellValue) -> str:
+    """An id exactly as written, only trimmed and NFC: "0001" stays "0001", 17.0 is "17".
+
+    >>> clean_id(" 0001 "), clean_id(17.0), clean_id("A 1")
+    ('0001', '17', 'A 1')
+    """
+    return clean_text(value)
+
+
+def fold(text: str) -> str:
+    """A key for matching names: case, accents, spacing and punctuation ignored.
+
+    >>> fold("Kommune / Organisation"), fold("E-Mail"), fold("Straße"), fold("Nr.")
+    ('kommuneorganisation', 'email', 'strasse', 'nr')
+    """
+    text = clean_text(text).casefold().replace("ß", "ss")
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NOT_ALNUM.sub("", stripped)
+
+
+def split_list(text: str) -> list[str]:
+    """Items of a list cell separated by comma, semicolon or line break, cleaned, no blanks.
+
+    >>> split_list("A, B;; C\\nD")
+    ['A', 'B', 'C', 'D']
+    """
+    return [item for item in (clean_text(part) for part in _LIST_SEPARATORS.split(text)) if item]
+
+
+_PHASE_RANGE = re.compile(r"(\d+)(?:\s*(?:-|–|—|bis|to)\s*(\d+))?")
+_PHASE_WORDS = re.compile(r"\b(?:phasen?|runden?|rounds?|phases?|und|and)\b")
+_ALL_PHASES = {"alle", "all", "immer", "always"}
+
+
+def parse_phases(value: CellValue) -> frozenset[int] | None:
+    """Phase numbers in a cell: "1,2", "1-3", "1 und 3", "Phase 2"; blank or "alle" is None.
+
+    A German Excel turns a typed "1,2" into the number 1.2, so a dot separates too.
+    Raises ValueError when the cell holds anything else.
+
+    >>> sorted(parse_phases("1-3")), sorted(parse_phases(1.2)), parse_phases("alle")
+    ([1, 2, 3], [1, 2], None)
+    """
+    text = clean_text(value).casefold()
+    if not text or fold(text) in _ALL_PHASES:
+        return None
+    numbers: set[int] = set()
+    for match in _PHASE_RANGE.finditer(text):
+        first = int(match.group(1))
+        last = int(match.group(2)) if match.group(2) else first
+        if last < first:
+            raise ValueError(text)
+        numbers.update(range(first, last + 1))
+    rest = _PHASE_WORDS.sub(" ", _PHASE_RANGE.sub(" ", text))
+    if not numbers or re.search(r"[^\s,;./+&]", rest):
+        raise ValueError(text)
+    return frozenset(numbers)

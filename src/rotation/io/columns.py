@@ -1,0 +1,265 @@
+"""Which column holds what: the German and English header names of the participant sheet.
+
+Headers are compared after :func:`~rotation.io.cells.fold` (case, accents, spacing and
+punctuation ignored), so "E-Mail", "e mail" and "EMAIL" are one name. A header made of
+parts ("Kommune / Organisation") matches when its parts agree on a field. A column named
+after a phase ("Phase 1", "Runde 2", "Tisch Phase 1", "Table round 3") pins a table for that
+phase. Every other column is kept as an attribute under its header text, so it can be
+chosen for balancing.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rotation.errors import Problem
+from rotation.io.cells import fold
+
+__all__ = [
+    "ALIASES",
+    "Field",
+    "Layout",
+    "accepted_names",
+    "find_header_row",
+    "match_header",
+    "plan_layout",
+    "resolve_field",
+]
+
+
+class Field(enum.Enum):
+    """A piece of registration data with a fixed meaning."""
+
+    ID = "id"
+    NAME = "name"
+    FIRST_NAME = "first_name"
+    LAST_NAME = "last_name"
+    EMAIL = "email"
+    ORGANISATION = "organisation"
+    ROLE = "role"
+    GENDER = "gender"
+    HOST = "host"
+    PHASES = "phases"
+    PREFERRED_FIRST_THEME = "preferred_first_theme"
+    KEEP_APART = "keep_apart"
+    KEEP_TOGETHER = "keep_together"
+
+
+ALIASES: Mapping[Field, tuple[str, ...]] = {
+    Field.ID: (
+        "ID", "Nr.", "Nummer", "Teilnehmer-ID", "Teilnehmenden-ID", "Teilnehmernummer",
+        "Lfd. Nr.", "Laufende Nummer", "Participant ID", "No.", "Number", "Registration ID",
+    ),
+    Field.NAME: (
+        "Name", "Vollständiger Name", "Name, Vorname", "Teilnehmer", "Teilnehmerin",
+        "Teilnehmende", "Person", "Full name", "Participant",
+    ),
+    Field.FIRST_NAME: ("Vorname", "Vornamen", "Rufname", "First name", "Given name", "Forename"),
+    Field.LAST_NAME: ("Nachname", "Familienname", "Zuname", "Last name", "Surname", "Family name"),
+    Field.EMAIL: ("E-Mail", "E-Mail-Adresse", "Mail", "Email address", "E-mail address"),
+    Field.ORGANISATION: (
+        "Organisation", "Kommune", "Institution", "Verwaltung", "Firma", "Einrichtung",
+        "Behörde", "Dienststelle", "Verein", "Träger", "Organization", "Company",
+        "Affiliation", "Municipality", "Employer",
+    ),
+    Field.ROLE: ("Funktion", "Rolle", "Role", "Function", "Position", "Job title"),
+    Field.GENDER: ("Geschlecht", "Gender", "Sex"),
+    Field.HOST: (
+        "Gastgeber", "Gastgeberin", "Gastgeber (Tisch)", "Gastgeber Tisch", "Tischgastgeber",
+        "Moderation", "Host", "Host (table)", "Host table", "Hosts table",
+    ),
+    Field.PHASES: (
+        "Phasen", "Anwesend", "Anwesend in Phasen", "Anwesenheit", "Anwesend (Phasen)",
+        "Phases", "Phases present", "Present", "Present in phases", "Attends", "Attendance",
+    ),
+    Field.PREFERRED_FIRST_THEME: (
+        "Erstes Thema", "Erstes Thema (Wunsch)", "Wunschthema", "Bevorzugtes erstes Thema",
+        "Preferred first theme", "First theme", "Preferred theme",
+    ),
+    Field.KEEP_APART: (
+        "Getrennt", "Getrennt halten", "Nicht zusammen", "Nicht zusammen mit", "Trennen",
+        "Keep apart", "Apart", "Separate", "Not together", "Not with",
+    ),
+    Field.KEEP_TOGETHER: (
+        "Zusammen", "Zusammen halten", "Zusammen mit", "Gemeinsam", "Keep together",
+        "Together", "Together with",
+    ),
+}  # fmt: skip
+
+_BY_KEY: Mapping[str, Field] = {
+    fold(name): fld for fld, names in ALIASES.items() for name in (*names, fld.value)
+}
+_PIN = re.compile(
+    r"^(?:tisch|table|pin|platz|seat|festertisch|fixedtable)?(?:in)?"
+    r"(?:phase|runde|round)(\d+)(?:tisch|table)?$"
+)
+_PARTS = re.compile(r"[/|(),]")
+_HEADER_SEARCH_ROWS = 30
+
+
+def match_header(header: str) -> Field | int | None:
+    """The field a header names, the phase number of a pin column, or None (an attribute).
+
+    >>> match_header("Kommune / Organisation"), match_header("Tisch Phase 2")
+    (<Field.ORGANISATION: 'organisation'>, 2)
+    >>> match_header("Region") is None
+    True
+    """
+    key = fold(header)
+    if not key:
+        return None
+    if key in _BY_KEY:
+        return _BY_KEY[key]
+    pin = _PIN.match(key)
+    if pin:
+        return int(pin.group(1))
+    parts = {_BY_KEY.get(fold(part)) for part in _PARTS.split(header) if fold(part)}
+    if len(parts) == 1:
+        return parts.pop()
+    return None
+
+
+def resolve_field(name: str) -> Field | int | None:
+    """A field named in an explicit column mapping: its value, an alias, or "pin 2"."""
+    key = fold(name)
+    for fld in Field:
+        if key == fold(fld.value):
+            return fld
+    return match_header(name)
+
+
+def accepted_names(fld: Field) -> str:
+    """The header names accepted for a field, for messages."""
+    return ", ".join(ALIASES[fld])
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each field sits in the participant sheet (0-based column positions)."""
+
+    headers: tuple[str, ...]
+    fields: Mapping[Field, int] = field(default_factory=dict)
+    pins: Mapping[int, int] = field(default_factory=dict)
+    """Phase number -> column of the table pinned in that phase."""
+    attributes: Mapping[str, int] = field(default_factory=dict)
+    """Attribute key -> column; role and gender under "role" and "gender"."""
+
+    def header(self, column: int) -> str:
+        """The header text of a column, or its Excel letter when it has none."""
+        text = self.headers[column] if column < len(self.headers) else ""
+        return text or f"column {_letter(column)}"
+
+
+def _letter(column: int) -> str:
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def find_header_row(rows: Sequence[Sequence[str]], explicit: Mapping[str, str]) -> int | None:
+    """The position of the header row: the row among the first ones naming most fields.
+
+    Title rows above the header are skipped. Headers given in ``explicit`` count as fields.
+    Without any recognised header, the first row with two or more filled cells is taken.
+    """
+    wanted = {fold(header) for header in explicit.values()}
+    best, best_score = None, 0
+    for position, row in enumerate(rows[:_HEADER_SEARCH_ROWS]):
+        score = sum(
+            1 for cell in row if cell and (match_header(cell) is not None or fold(cell) in wanted)
+        )
+        if score > best_score:
+            best, best_score = position, score
+    if best is not None:
+        return best
+    for position, row in enumerate(rows[:_HEADER_SEARCH_ROWS]):
+        if sum(1 for cell in row if cell) >= 2:
+            return position
+    return None
+
+
+def plan_layout(
+    headers: Sequence[str], explicit: Mapping[str, str], *, where: Problem
+) -> tuple[Layout, list[Problem]]:
+    """Assign every column to a field, a pinned phase or an attribute.
+
+    ``explicit`` maps field names ("organisation", "pin 1", or any accepted header name) to
+    the header of the column that holds it and wins over guessing. ``where`` carries file,
+    sheet and header row for the problems.
+    """
+    problems: list[Problem] = []
+    folded = [fold(h) for h in headers]
+    fields: dict[Field, int] = {}
+    pins: dict[int, int] = {}
+    claimed: set[int] = set()
+
+    def claim(target: Field | int, column: int) -> None:
+        taken = fields.get(target) if isinstance(target, Field) else pins.get(target)
+        if taken is not None and taken != column:
+            label = target.value if isinstance(target, Field) else f"table in phase {target}"
+            problems.append(
+                _at(
+                    where,
+                    f"Two columns hold the {label}: '{headers[taken]}' and '{headers[column]}'.",
+                    "keep one of them or rename the other",
+                    headers[column],
+                )
+            )
+            return
+        if isinstance(target, Field):
+            fields[target] = column
+        else:
+            pins[target] = column
+        claimed.add(column)
+
+    for name, header in explicit.items():
+        target = resolve_field(name)
+        if target is None:
+            problems.append(
+                _at(
+                    where,
+                    f"The column mapping names an unknown field '{name}'.",
+                    "use one of: " + ", ".join(f.value for f in Field) + ", or 'pin 1', ...",
+                )
+            )
+            continue
+        matches = [i for i, key in enumerate(folded) if key and key == fold(header)]
+        if not matches:
+            problems.append(
+                _at(
+                    where,
+                    f"The column mapping puts '{name}' in column '{header}', which the sheet "
+                    "does not have.",
+                    "headers found: " + ", ".join(h for h in headers if h),
+                )
+            )
+            continue
+        claim(target, matches[0])
+    explicit_targets = {resolve_field(name) for name in explicit}
+    for column, header in enumerate(headers):
+        if column in claimed or not header:
+            continue
+        target = match_header(header)
+        if target is None or target in explicit_targets:
+            continue
+        claim(target, column)
+    attributes: dict[str, int] = {}
+    for fld, key in ((Field.ROLE, "role"), (Field.GENDER, "gender")):
+        if fld in fields:
+            attributes[key] = fields[fld]
+    for column, header in enumerate(headers):
+        if column not in claimed:
+            attributes[header or f"column {_letter(column)}"] = column
+    return Layout(tuple(headers), fields, pins, attributes), problems
+
+
+def _at(where: Problem, message: str, hint: str = "", column: str | None = None) -> Problem:
+    return Problem(
+        message, hint=hint, file=where.file, sheet=where.sheet, row=where.row, column=column
+    )
