@@ -62,7 +62,7 @@ ALIASES: Mapping[Field, tuple[str, ...]] = {
     Field.EMAIL: ("E-Mail", "E-Mail-Adresse", "Mail", "Email address", "E-mail address"),
     Field.ORGANISATION: (
         "Organisation", "Kommune", "Institution", "Verwaltung", "Firma", "Einrichtung",
-        "Behörde", "Dienststelle", "Verein", "Träger", "Organization", "Company",
+        "Behörde", "Dienststelle", "Träger", "Organization", "Company",
         "Affiliation", "Municipality", "Employer",
     ),
     Field.ROLE: ("Funktion", "Rolle", "Role", "Function", "Position", "Job title"),
@@ -207,7 +207,7 @@ def plan_layout(
                 _at(
                     where,
                     f"Two columns hold the {label}: '{headers[taken]}' and '{headers[column]}'.",
-                    "keep one of them or rename the other",
+                    "keep one, rename the other, or name the column for this field explicitly",
                     headers[column],
                 )
             )
