@@ -69,7 +69,7 @@ def test_hidden_first_sheet_is_skipped(tmp_path: Path) -> None:
         {"Alt": [["Nr.", "Name"], ["X", "Alt"]], "Tabelle2": PEOPLE},
         hidden=["Alt"],
     )
-    assert [p.id for p in read_event(path, themes=THEMES).participants][0] == "0001"
+    assert read_event(path, themes=THEMES).participants[0].id == "0001"
 
 
 def test_participant_sheet_found_by_name_and_by_option(tmp_path: Path) -> None:
@@ -188,7 +188,7 @@ def test_host_pins_phases_preference_and_groups(tmp_path: Path) -> None:
     ]  # fmt: skip
     path = write_book(tmp_path / "a.xlsx", {"S": rows})
     event = read_event(path, themes=THEMES)
-    p1, p2, p3, p4 = event.participants
+    _, p2, p3, p4 = event.participants
     assert event.table("W1").host == "p1" and event.hosted_table("p1") == "W1"
     assert dict(p2.pins) == {1: "E1"} and p2.phases == frozenset({1})
     assert p2.preferred_first_theme == "Energie" and p4.preferred_first_theme == "Wasser"

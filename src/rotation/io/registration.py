@@ -340,7 +340,7 @@ class _Builder:
                     "of the event.",
                     "use one of: " + ", ".join(self.themes),
                     row=row.row,
-                    column="Theme",
+                    column=row.headers.get("theme"),
                     sheet=self.tables_sheet,
                 )
                 continue
@@ -390,7 +390,7 @@ class _Builder:
                     f"The table '{row.id}' is hosted by '{row.host}', who is not a participant id.",
                     "write the host's id from the participant sheet",
                     row=row.row,
-                    column="Host",
+                    column=row.headers.get("host"),
                     sheet=self.tables_sheet,
                 )
                 continue

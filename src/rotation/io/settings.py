@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from rotation.domain import ThemeCoverage
@@ -88,6 +88,8 @@ class TableRow:
     min_size: int | None
     phases: frozenset[int] | None
     host: str | None
+    headers: Mapping[str, str] = field(default_factory=dict, compare=False)
+    """Column key ("theme", "host", ...) -> the header text in the sheet, for messages."""
 
 
 def parse_coverage(text: str) -> ThemeCoverage | None:
@@ -297,7 +299,8 @@ def _table_row(
     host = clean_id(cell("host")) or None
     if problems or not table_id or not theme:
         return None, problems
-    return TableRow(number, table_id, theme, max_size, min_size, phases, host), problems
+    names = {key: headers[column] for key, column in columns.items()}
+    return TableRow(number, table_id, theme, max_size, min_size, phases, host, names), problems
 
 
 def _with(
