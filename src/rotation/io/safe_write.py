@@ -1,0 +1,149 @@
+"""Writing workbooks safely: inert text cells, and an atomic save that never hits the input.
+
+Text from the input (names, organisations, themes, ...) may start with ``=``, ``+``, ``-`` or
+``@``; a spreadsheet would run such a cell as a formula or turn it into a link.
+:func:`put` always stores text as a text cell and marks risky text with Excel's "quote
+prefix", so it stays inert even when someone edits the cell later.
+
+:func:`save_atomically` writes to a temporary file beside the target and moves it into place
+with :func:`os.replace`, so a reader never sees half a file, and it refuses to overwrite the
+input file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from rotation.errors import InputError, Problem
+
+__all__ = ["FORMULA_TRIGGERS", "guard_target", "inert_text", "put", "save_atomically"]
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+"""First characters that make a spreadsheet treat text as a formula or a command."""
+
+
+def inert_text(value: str) -> str:
+    """The text without characters a workbook cannot store (control characters)."""
+    return str(ILLEGAL_CHARACTERS_RE.sub("", value))
+
+
+def put(ws: Any, row: int, column: int, value: object) -> Any:
+    """Write ``value`` into a cell; text always as a text cell, never a formula or link."""
+    cell = ws.cell(row=row, column=column)
+    if value is None:
+        return cell
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        value = str(value)
+    if isinstance(value, str):
+        text = inert_text(value)
+        cell.value = text
+        # openpyxl guesses "formula" for text starting with '='; a text cell is never run.
+        cell.data_type = "s"
+        if text.startswith(FORMULA_TRIGGERS):
+            cell.quotePrefix = True
+    else:
+        cell.value = value
+    return cell
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def guard_target(target: Path, inputs: list[Path]) -> None:
+    """Refuse a target that is an input file, not .xlsx, a folder, or in a missing folder."""
+    name = target.name
+    for source in inputs:
+        if _same_file(target, source) or target.resolve() == source.resolve():
+            raise InputError(
+                [
+                    Problem(
+                        f"The plan would overwrite the input file '{name}'.",
+                        hint="choose another output file name, e.g. 'plan.xlsx'",
+                        file=name,
+                    )
+                ]
+            )
+    if target.suffix.lower() != ".xlsx":
+        raise InputError(
+            [
+                Problem(
+                    f"The plan file '{name}' must end in .xlsx.",
+                    hint="give an output name such as 'plan.xlsx'",
+                    file=name,
+                )
+            ]
+        )
+    if target.is_dir():
+        raise InputError(
+            [Problem(f"'{name}' is a folder.", hint="give a file name such as 'plan.xlsx'")]
+        )
+    if not target.parent.is_dir():
+        raise InputError(
+            [
+                Problem(
+                    f"The folder for '{name}' does not exist.",
+                    hint="create the folder first or choose another place",
+                    file=name,
+                )
+            ]
+        )
+
+
+def save_atomically(workbook: Any, target: Path, inputs: list[Path]) -> None:
+    """Save ``workbook`` to ``target`` through a temporary file; nothing half-written remains.
+
+    Raises :class:`InputError` with a message for the organiser when the target is an input
+    file, its folder is missing or not writable, or the file is open in another program.
+    """
+    guard_target(target, inputs)
+    name = target.name
+    try:
+        handle, temp_name = tempfile.mkstemp(
+            prefix=f".~{target.stem}.", suffix=".tmp", dir=target.parent
+        )
+    except OSError as error:
+        raise InputError(
+            [
+                Problem(
+                    f"Cannot write into the folder of '{name}' ({error.strerror}).",
+                    hint="choose a folder you may write to",
+                    file=name,
+                )
+            ]
+        ) from None
+    temp = Path(temp_name)
+    try:
+        # mkstemp makes the file private; give it the mode a plain new file would have.
+        os.chmod(temp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
+        with os.fdopen(handle, "wb") as stream:
+            workbook.save(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise InputError(
+            [
+                Problem(
+                    f"Cannot write '{name}' ({error.strerror or error}).",
+                    hint="close the file if it is open in Excel or LibreOffice, or check "
+                    "that you may write there",
+                    file=name,
+                )
+            ]
+        ) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
