@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,9 +18,7 @@ from rotation.io import read_event
 THEMES = ["Wasser", "Energie"]
 
 
-def write_book(
-    path: Path, sheets: dict[str, Sequence[Sequence[Any]]], hidden: Sequence[str] = ()
-) -> Path:
+def write_book(path: Path, sheets: dict[str, Any], hidden: Sequence[str] = ()) -> Path:
     """A workbook with the given sheets and rows (openpyxl writes ints as numbers)."""
     book = openpyxl.Workbook()
     book.remove(book.active)
@@ -61,6 +60,20 @@ def test_title_rows_and_trailing_empty_rows(tmp_path: Path) -> None:
         "gender": "w",
         "Region": "Nord",
     }
+
+
+def test_xlsm_is_read(tmp_path: Path) -> None:
+    event = read_event(write_book(tmp_path / "makro.xlsm", {"S": PEOPLE}), themes=THEMES)
+    assert len(event.participants) == 4
+
+
+def test_log_lines_hold_no_personal_values(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="rotation")
+    read_event(write_book(tmp_path / "a.xlsx", {"S": PEOPLE}), themes=THEMES)
+    assert caplog.records and "4 participants" in caplog.text
+    assert not any(name in caplog.text for name in ("Anna", "Adler", "Stadt A"))
 
 
 def test_hidden_first_sheet_is_skipped(tmp_path: Path) -> None:
@@ -258,7 +271,7 @@ def test_unknown_tables_themes_and_values_all_at_once(tmp_path: Path) -> None:
         ["5", "Emil", None, None, None, "oft", None],
     ]
     problems = problems_of(write_book(tmp_path / "a.xlsx", {"S": rows}), themes=THEMES)
-    by_row = {p.row: p for p in problems}
+    by_row = {p.row or 0: p for p in problems}
     assert sorted(by_row) == [2, 3, 4, 5, 6] and len(problems) == 6
     assert "no table 'Z9'" in by_row[2].message and by_row[2].column == "Phase 1"
     assert "W1" in by_row[2].hint

@@ -64,9 +64,9 @@ def test_filled_template_round_trips(tmp_path: Path, lang: str) -> None:
     for r in range(2, 6):
         for c in range(1, 7):
             tables.cell(row=r, column=c).value = None
-    for r, row in enumerate(table_rows, start=2):
-        for c, value in enumerate(row, start=1):
-            tables.cell(row=r, column=c, value=value)
+    for r, table_row in enumerate(table_rows, start=2):
+        for c, cell in enumerate(table_row, start=1):
+            tables.cell(row=r, column=c, value=cell)
     settings["B2"] = "Runde"
     settings["B3"], settings["C3"] = "Wasser", "Energie"
     settings["B4"] = 2
