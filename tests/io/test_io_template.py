@@ -47,7 +47,7 @@ def test_filled_template_round_trips(tmp_path: Path, lang: str) -> None:
     path = write_template(tmp_path / "vorlage.xlsx", lang=lang)  # type: ignore[arg-type]
     book = openpyxl.load_workbook(path)
     people, tables, settings, _ = book.worksheets
-    rows = [
+    rows: list[list[object]] = [
         ["0001", "Anna", "Adler", "anna@example.org", "Stadt A", "Politik", "w", "W1",
          None, None, None, None, "Presse", None],
         ["0002", "Ben", "Bauer", None, "Stadt B", "Verwaltung", "m", None,
@@ -60,7 +60,11 @@ def test_filled_template_round_trips(tmp_path: Path, lang: str) -> None:
     for r, row in enumerate(rows, start=2):
         for c, value in enumerate(row, start=1):
             people.cell(row=r, column=c).value = value  # None clears the example row
-    table_rows = [["W1", "Wasser", 3], ["W2", "Wasser", "1-3"], ["E1", "Energie", 4]]
+    table_rows: list[list[object]] = [
+        ["W1", "Wasser", 3],
+        ["W2", "Wasser", "1-3"],
+        ["E1", "Energie", 4],
+    ]
     for r in range(2, 6):
         for c in range(1, 7):
             tables.cell(row=r, column=c).value = None
