@@ -204,8 +204,8 @@ def _participant_sheet(ws: object, text: TemplateText) -> None:
 
     for validation in (
         _list(f'"{text.genders}"', f"{col(6)}2:{col(6)}{last}", strict=False),
-        _list(f"={tables}", f"{col(7)}2:{col(9)}{last}", strict=True),
-        _list(f"={themes}", f"{col(11)}2:{col(11)}{last}", strict=True),
+        _list(f"{tables}", f"{col(7)}2:{col(9)}{last}", strict=True),
+        _list(f"{themes}", f"{col(11)}2:{col(11)}{last}", strict=True),
     ):
         sheet.add_data_validation(validation)
 
@@ -218,8 +218,8 @@ def _tables_sheet(ws: object, text: TemplateText) -> None:
     sheet.column_dimensions["A"].number_format = "@"
     themes = f"'{text.settings}'!$B$3:$K$3"
     people = f"'{text.participants}'!$A$2:$A${_ROWS + 1}"
-    sheet.add_data_validation(_list(f"={themes}", f"B2:B{_TABLE_ROWS + 1}", strict=True))
-    sheet.add_data_validation(_list(f"={people}", f"F2:F{_TABLE_ROWS + 1}", strict=True))
+    sheet.add_data_validation(_list(f"{themes}", f"B2:B{_TABLE_ROWS + 1}", strict=True))
+    sheet.add_data_validation(_list(f"{people}", f"F2:F{_TABLE_ROWS + 1}", strict=True))
 
 
 def _settings_sheet(ws: object, text: TemplateText) -> None:
