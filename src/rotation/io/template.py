@@ -13,13 +13,16 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import openpyxl
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
 __all__ = ["TemplateText", "write_template"]
+
+Worksheet = Any
+"""openpyxl's worksheet (openpyxl ships no type information)."""
 
 _ROWS = 1000
 """Rows prepared with dropdowns in the participant sheet."""
@@ -173,8 +176,7 @@ def write_template(path: str | os.PathLike[str], lang: Literal["de", "en"] = "de
     return target
 
 
-def _header(sheet: object, headers: Sequence[str], widths: Sequence[int]) -> None:
-    ws: openpyxl.worksheet.worksheet.Worksheet = sheet
+def _header(ws: Worksheet, headers: Sequence[str], widths: Sequence[int]) -> None:
     ws.append(list(headers))
     for column, width in enumerate(widths, start=1):
         ws.cell(row=1, column=column).font = Font(bold=True)
@@ -189,8 +191,7 @@ def _list(formula: str, cells: str, *, strict: bool) -> DataValidation:
     return validation
 
 
-def _participant_sheet(ws: object, text: TemplateText) -> None:
-    sheet: openpyxl.worksheet.worksheet.Worksheet = ws
+def _participant_sheet(sheet: Worksheet, text: TemplateText) -> None:
     headers = text.participant_headers
     _header(sheet, headers, [10, 14, 16, 28, 24, 18, 12, 16, 14, 14, 18, 26, 16, 16])
     sheet.append(list(text.example))
@@ -204,26 +205,24 @@ def _participant_sheet(ws: object, text: TemplateText) -> None:
 
     for validation in (
         _list(f'"{text.genders}"', f"{col(6)}2:{col(6)}{last}", strict=False),
-        _list(f"{tables}", f"{col(7)}2:{col(9)}{last}", strict=True),
-        _list(f"{themes}", f"{col(11)}2:{col(11)}{last}", strict=True),
+        _list(tables, f"{col(7)}2:{col(9)}{last}", strict=True),
+        _list(themes, f"{col(11)}2:{col(11)}{last}", strict=True),
     ):
         sheet.add_data_validation(validation)
 
 
-def _tables_sheet(ws: object, text: TemplateText) -> None:
-    sheet: openpyxl.worksheet.worksheet.Worksheet = ws
+def _tables_sheet(sheet: Worksheet, text: TemplateText) -> None:
     _header(sheet, text.table_headers, [10, 30, 10, 12, 10, 14])
     for table_id, theme, seats in text.example_tables:
         sheet.append([table_id, theme, seats])
     sheet.column_dimensions["A"].number_format = "@"
     themes = f"'{text.settings}'!$B$3:$K$3"
     people = f"'{text.participants}'!$A$2:$A${_ROWS + 1}"
-    sheet.add_data_validation(_list(f"{themes}", f"B2:B{_TABLE_ROWS + 1}", strict=True))
-    sheet.add_data_validation(_list(f"{people}", f"F2:F{_TABLE_ROWS + 1}", strict=True))
+    sheet.add_data_validation(_list(themes, f"B2:B{_TABLE_ROWS + 1}", strict=True))
+    sheet.add_data_validation(_list(people, f"F2:F{_TABLE_ROWS + 1}", strict=True))
 
 
-def _settings_sheet(ws: object, text: TemplateText) -> None:
-    sheet: openpyxl.worksheet.worksheet.Worksheet = ws
+def _settings_sheet(sheet: Worksheet, text: TemplateText) -> None:
     _header(sheet, text.settings_header, [22, 30, 30, 30])
     for row in text.settings_rows:
         sheet.append(list(row))
