@@ -3,7 +3,9 @@
 pandas and openpyxl live here, never in the solver core.
 """
 
+from rotation.io.plan_reader import read_plan
+from rotation.io.plan_writer import write_plan
 from rotation.io.registration import read_event
 from rotation.io.template import write_template
 
-__all__ = ["read_event", "write_template"]
+__all__ = ["read_event", "read_plan", "write_plan", "write_template"]

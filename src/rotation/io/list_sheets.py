@@ -47,7 +47,15 @@ def write_participants(workbook: Any, plan: Plan, labels: Labels) -> Any:
             else:
                 row.append(seat_label(event, table, labels.unknown))
         rows.append(row)
-    list_sheet(ws, headers, rows, table_name="Participants", footer=labels.page_footer)
+    list_sheet(
+        ws,
+        headers,
+        rows,
+        table_name="Participants",
+        footer=labels.page_footer,
+        wrap_columns=(3,),
+        maximum_width=45,
+    )
     return ws
 
 
@@ -121,8 +129,8 @@ def write_encounters(workbook: Any, plan: Plan, labels: Labels) -> Any:
         rows,
         table_name="Encounters",
         footer=labels.page_footer,
-        wrap_columns=(6,),
-        maximum_width=50,
+        wrap_columns=(3, 6),
+        maximum_width=45,
     )
     return ws
 

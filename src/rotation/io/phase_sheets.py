@@ -32,12 +32,13 @@ from rotation.io.sheet_layout import (
     font,
     print_on_a4,
     text_width,
+    wrapped_lines,
 )
 
 __all__ = ["phase_sheet_title", "write_phase_sheet"]
 
 TITLE_HEIGHT, HEADER_HEIGHT = 26.0, 18.0
-BLOCK_HEIGHT, MEMBER_HEIGHT, SPACER_HEIGHT = 21.0, 16.0, 10.0
+BLOCK_HEIGHT, MEMBER_HEIGHT, LINE_HEIGHT, SPACER_HEIGHT = 21.0, 16.0, 12.5, 10.0
 SAFETY = 0.94
 """Share of the printable height used, for differences between Excel and LibreOffice."""
 
@@ -82,7 +83,13 @@ def column_widths(plan: Plan, labels: Labels) -> list[float]:
                 for k, value in enumerate(row):
                     widths[k] = max(widths[k], text_width(value) + 2.0)
     widths[0] = max(widths[0], 5.0)
-    return [min(w, 48.0) for w in widths]
+    return [min(w, 40.0) for w in widths]
+
+
+def _member_height(values: Sequence[object], widths: Sequence[float]) -> float:
+    """Row height of a member: one line, or more where a long text wraps."""
+    lines = max(wrapped_lines(str(v), w) for v, w in zip(values, widths, strict=True))
+    return MEMBER_HEIGHT + LINE_HEIGHT * (lines - 1)
 
 
 def _style_row(ws: Any, row: int, height: float, **style: Any) -> None:
@@ -119,7 +126,9 @@ def write_phase_sheet(workbook: Any, plan: Plan, labels: Labels, phase: int) -> 
 
     row, used = 3, 0.0
     for block in blocks:
-        height = BLOCK_HEIGHT + MEMBER_HEIGHT * len(block.members)
+        rows = [_member_row(event, i, m) for i, m in enumerate(block.members, start=1)]
+        heights = [_member_height(values, widths) for values in rows]
+        height = BLOCK_HEIGHT + sum(heights)
         if used > 0 and used + height > page_height:
             ws.row_breaks.append(Break(id=row - 1))
             used = 0.0
@@ -130,12 +139,19 @@ def write_phase_sheet(workbook: Any, plan: Plan, labels: Labels, phase: int) -> 
         _style_row(ws, row, BLOCK_HEIGHT, font=font(bold=True, size=11), fill=fill)
         ws.cell(row=row, column=4).alignment = Alignment(horizontal="right")
         row += 1
-        for index, member in enumerate(block.members, start=1):
-            for k, value in enumerate(_member_row(event, index, member), start=1):
+        for member, values, member_height in zip(block.members, rows, heights, strict=True):
+            for k, value in enumerate(values, start=1):
                 put(ws, row, k, value)
             bold = member == block.host
-            _style_row(ws, row, MEMBER_HEIGHT, border=Border(bottom=THIN), font=font(bold=bold))
-            ws.cell(row=row, column=1).alignment = Alignment(horizontal="right")
+            _style_row(
+                ws,
+                row,
+                member_height,
+                border=Border(bottom=THIN),
+                font=font(bold=bold),
+                alignment=Alignment(vertical="top", wrap_text=True),
+            )
+            ws.cell(row=row, column=1).alignment = Alignment(horizontal="right", vertical="top")
             row += 1
         ws.row_dimensions[row].height = SPACER_HEIGHT
         row += 1

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
