@@ -381,7 +381,10 @@ class Event:
                         hint=f"use one of: {', '.join(sorted(theme_names))}",
                     )
                 )
-        for kind, groups in (("keep-apart", self.keep_apart), ("keep-together", self.keep_together)):
+        for kind, groups in (
+            ("keep-apart", self.keep_apart),
+            ("keep-together", self.keep_together),
+        ):
             for group in groups:
                 unknown = [m for m in group.members if m not in person_ids]
                 if unknown:
@@ -650,7 +653,10 @@ def _duplicates(what: str, values: Sequence[str]) -> list[Problem]:
         if value in seen and value not in dupes:
             dupes.append(value)
         seen.add(value)
-    return [Problem(f"The {what} '{v}' occurs more than once.", hint="ids must be unique") for v in dupes]
+    return [
+        Problem(f"The {what} '{v}' occurs more than once.", hint="ids must be unique")
+        for v in dupes
+    ]
 
 
 def _table_prefixes(themes: Sequence[str]) -> list[str]:

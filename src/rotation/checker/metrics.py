@@ -124,9 +124,8 @@ def unmet_preferences(event: Event, seats: Seats) -> int:
             continue
         first = next((ph for ph in event.phase_numbers if participant.attends(ph)), None)
         table = seats.get((participant.id, first)) if first is not None else None
-        if table is None or not event.has_table(table):
-            unmet += 1
-        elif event.table(table).theme != participant.preferred_first_theme:
+        theme = event.table(table).theme if table and event.has_table(table) else None
+        if theme != participant.preferred_first_theme:
             unmet += 1
     return unmet
 

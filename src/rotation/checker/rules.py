@@ -81,7 +81,10 @@ def one_table_per_phase(event: Event, seats: Seats) -> Iterator[Violation]:
         for phase in event.phase_numbers:
             if participant.attends(phase) and (participant.id, phase) not in seats:
                 yield Violation(
-                    rule, f"'{participant.id}' has no table in phase {phase}.", participant.id, phase
+                    rule,
+                    f"'{participant.id}' has no table in phase {phase}.",
+                    participant.id,
+                    phase,
                 )
 
 

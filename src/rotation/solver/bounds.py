@@ -1,0 +1,118 @@
+"""Lower bounds that no plan can beat, from counting alone (DESIGN section 5).
+
+Repeat encounters depend only on how many people take each pair of tables in two phases.
+For phases r1 < r2, a table of s people in r1 whose members may continue to k tables in r2
+causes at least the pairs of an even split of s into k parts; the sizes s are free within
+the capacities, so the cheapest sizes are found greedily (the cost is convex in s). The
+same argument runs from r2 back to r1, and the larger of the two bounds holds.
+
+Same-organisation pairs: an organisation's n members present in a phase with T running
+tables cause at least the pairs of an even split of n into T parts.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Sequence
+
+from rotation.domain import Event, Goal
+
+__all__ = ["even_split_pairs", "lower_bounds", "organisation_bound", "repeat_bound"]
+
+
+def even_split_pairs(n: int, parts: int) -> int:
+    """Pairs among n people split as evenly as possible into ``parts`` groups."""
+    if parts <= 0:
+        return 0 if n == 0 else n * (n - 1) // 2
+    q, extra = divmod(n, parts)
+    return extra * (q + 1) * q // 2 + (parts - extra) * q * (q - 1) // 2
+
+
+def _cheapest_fill(people: int, tables: Sequence[tuple[int, int]]) -> int | None:
+    """Least total even-split cost of seating ``people`` at tables of (capacity, fan-out).
+
+    None when the tables cannot seat everybody (no plan; the explanation reports it).
+    """
+    if people == 0:
+        return 0
+    heap: list[tuple[int, int, int]] = []
+    sizes = [0] * len(tables)
+    for j, (capacity, fan_out) in enumerate(tables):
+        if capacity > 0:
+            heapq.heappush(heap, (even_split_pairs(1, fan_out), j, capacity))
+    total = 0
+    for _ in range(people):
+        if not heap:
+            return None
+        marginal, j, capacity = heapq.heappop(heap)
+        total += marginal
+        sizes[j] += 1
+        if sizes[j] < capacity:
+            fan_out = tables[j][1]
+            step = even_split_pairs(sizes[j] + 1, fan_out) - even_split_pairs(sizes[j], fan_out)
+            heapq.heappush(heap, (step, j, capacity))
+    return total
+
+
+def _needs_new_theme(event: Event) -> bool:
+    # Under "each once" or "at most once" every ruled participant changes theme between any
+    # two phases; hosts and people without a rule stay out of this bound (see repeat_bound).
+    return all(
+        (v := event.theme_visits(p)) is not None and v[1] <= 1
+        for p in event.participants
+        if event.hosted_table(p.id) is None
+    )
+
+
+def repeat_bound(event: Event) -> int:
+    """No plan has fewer repeat encounters than this."""
+    change_theme = _needs_new_theme(event)
+    total = 0
+    numbers = event.phase_numbers
+    for n, r1 in enumerate(numbers):
+        for r2 in numbers[n + 1 :]:
+            both = [
+                p
+                for p in event.participants
+                if p.attends(r1) and p.attends(r2) and event.hosted_table(p.id) is None
+            ]
+            hosts = Counter(event.hosted_table(p.id) for p in event.participants)
+            best = 0
+            for here, there in ((r1, r2), (r2, r1)):
+                tables = []
+                for table in event.tables_in(here):
+                    targets = [
+                        t
+                        for t in event.tables_in(there)
+                        if not (change_theme and t.theme == table.theme)
+                    ]
+                    capacity = table.max_size - hosts.get(table.id, 0)
+                    tables.append((capacity, len(targets)))
+                cost = _cheapest_fill(len(both), tables)
+                best = max(best, cost or 0)
+            total += best
+    return total
+
+
+def organisation_bound(event: Event) -> int:
+    """No plan has fewer same-organisation pairs than this."""
+    total = 0
+    for r in event.phase_numbers:
+        running = len(event.tables_in(r))
+        counts = Counter(
+            p.organisation for p in event.participants if p.attends(r) and p.organisation
+        )
+        total += sum(even_split_pairs(n, running) for n in counts.values())
+    return total
+
+
+def lower_bounds(event: Event) -> dict[Goal, float]:
+    """The counting bounds of every goal (0 where nothing better is known)."""
+    return {
+        Goal.REPEAT_ENCOUNTERS: float(repeat_bound(event)),
+        Goal.SAME_ORGANISATION_PAIRS: float(organisation_bound(event)),
+        Goal.ATTRIBUTE_DEVIATION: 0.0,
+        Goal.UNEVEN_TABLE_SIZES: 0.0,
+        Goal.UNMET_PREFERENCES: 0.0,
+    }

@@ -1,0 +1,209 @@
+"""A good constructive start: themes first (a small CP-SAT model), then tables greedily.
+
+The start serves as the solver's hint for small events and as the first plan of large ones.
+Step 1 gives every participant a theme per phase: a Latin-square rotation of the themes,
+dealt over the participants in organisation order, repaired by a small CP-SAT model when
+capacities, pins or groups need it. Step 2 seats people phase by phase at the table of their
+theme that costs least: people they met before, colleagues, attribute balance and size.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections import Counter
+
+from ortools.sat.python import cp_model
+
+from rotation.domain import Event
+from rotation.solver.variables import seat_options
+
+__all__ = ["construct", "seats_by_id", "theme_plan"]
+
+Seats = dict[tuple[int, int], int]
+"""(participant index, phase) -> table index."""
+
+# Greedy weights follow the goal priority: a repeat costs more than any colleague or balance.
+_REPEAT, _COLLEAGUE, _BALANCE, _SIZE, _BELOW_MINIMUM = 10_000.0, 100.0, 1.0, 0.1, 1_000_000.0
+
+
+def _dealing_order(event: Event, seed: int) -> list[int]:
+    """Participants sorted by organisation (shuffled within and between organisations)."""
+    rng = random.Random(seed)
+    by_org: dict[str, list[int]] = {}
+    for i, person in enumerate(event.participants):
+        by_org.setdefault(person.organisation or f"\0{i}", []).append(i)
+    groups = list(by_org.values())
+    rng.shuffle(groups)
+    groups.sort(key=len, reverse=True)
+    order: list[int] = []
+    for group in groups:
+        rng.shuffle(group)
+        order.extend(group)
+    return order
+
+
+def _theme_sequences(n_themes: int, n_phases: int) -> list[tuple[int, ...]]:
+    if n_themes <= 6:
+        perms = list(itertools.permutations(range(n_themes)))
+    else:
+        perms = [tuple((s + j) % n_themes for j in range(n_themes)) for s in range(n_themes)]
+    return [tuple(p[r % n_themes] for r in range(n_phases)) for p in perms]
+
+
+def theme_plan(
+    event: Event, seed: int, time_limit: float = 10.0
+) -> dict[tuple[int, int], str] | None:
+    """A theme per participant and attended phase that respects every theme-level rule.
+
+    Returns None when no theme assignment exists (the event has no plan).
+    """
+    themes = event.theme_names
+    phases = event.phase_numbers
+    options = seat_options(event)
+    model = cp_model.CpModel()
+    pick: dict[tuple[int, int, int], cp_model.IntVar] = {}
+    for (i, r), tables in options.items():
+        allowed = sorted({themes.index(event.tables[k].theme) for k in tables})
+        for h in allowed:
+            pick[i, r, h] = model.new_bool_var(f"theme[p{i},{h},r{r}]")
+        model.add_exactly_one(pick[i, r, h] for h in allowed)
+    for i, person in enumerate(event.participants):
+        visits = event.theme_visits(person)
+        if visits is None:
+            continue
+        for h in range(len(themes)):
+            total = sum(pick.get((i, r, h), 0) for r in phases)
+            model.add(total >= visits[0])
+            model.add(total <= visits[1])
+    for r in phases:
+        for h, theme in enumerate(themes):
+            tables = event.tables_in(r, theme)
+            count = sum(pick.get((i, r, h), 0) for i in range(len(event.participants)))
+            model.add(count <= sum(t.max_size for t in tables))
+            model.add(count >= sum(t.min_size for t in tables))
+            for group in event.keep_apart:
+                members = [event.participant_position(m) for m in group.members]
+                model.add(sum(pick.get((i, r, h), 0) for i in members) <= len(tables))
+    for group in event.keep_together:
+        members = [event.participant_position(m) for m in group.members]
+        for r in phases:
+            present = [i for i in members if (i, r) in options]
+            for a, b in itertools.pairwise(present):
+                for h in range(len(themes)):
+                    model.add(pick.get((a, r, h), 0) == pick.get((b, r, h), 0))
+    # Hint: a Latin-square rotation dealt over the organisation-sorted list.
+    sequences = _theme_sequences(len(themes), len(phases))
+    for n, i in enumerate(_dealing_order(event, seed)):
+        sequence = sequences[n % len(sequences)]
+        for j, r in enumerate(phases):
+            for h in range(len(themes)):
+                if (i, r, h) in pick:
+                    model.add_hint(pick[i, r, h], h == sequence[j])
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = time_limit
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = seed
+    status = solver.solve(model)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return {(i, r): themes[h] for (i, r, h), lit in pick.items() if solver.boolean_value(lit)}
+
+
+def construct(event: Event, seed: int = 0) -> Seats | None:
+    """A plan that follows every rule where the greedy can (None without a theme plan)."""
+    if len(event.themes) > 1:
+        themes = theme_plan(event, seed)
+        if themes is None:
+            return None
+    else:
+        themes = {}
+    options = seat_options(event)
+    people = event.participants
+    organisation = [p.organisation for p in people]
+    met: list[Counter[int]] = [Counter() for _ in people]
+    seats: Seats = {}
+    order = _dealing_order(event, seed)
+    apart: list[set[int]] = [set() for _ in people]
+    for group in event.keep_apart:
+        members = {event.participant_position(m) for m in group.members}
+        for i in members:
+            apart[i] |= members - {i}
+    together: dict[int, list[int]] = {}
+    for group in event.keep_together:
+        members = [event.participant_position(m) for m in group.members]
+        for i in members:
+            together[i] = members
+    values = [[p.attributes.get(a, "") for a in event.balance] for p in people]
+
+    for r in event.phase_numbers:
+        present = [i for i in order if (i, r) in options]
+        shares = [
+            {v: c / len(present) for v, c in Counter(values[i][a] for i in present).items()}
+            for a in range(len(event.balance))
+        ]
+        size: Counter[int] = Counter()
+        org_at: Counter[tuple[int, str]] = Counter()
+        value_at: Counter[tuple[int, int, str]] = Counter()
+        table_of: dict[int, int] = {}
+        # Fixed seats first, then keep-together blocks, then everybody else.
+        fixed = [i for i in present if len(options[i, r]) == 1]
+        rest = [i for i in present if len(options[i, r]) > 1]
+        rest.sort(key=lambda i: 0 if i in together else 1)
+        for i in fixed + rest:
+            if i in table_of:
+                continue
+            block = [j for j in together.get(i, [i]) if (j, r) in options and j not in table_of]
+            candidates = [
+                k
+                for k in options[i, r]
+                if not themes or event.tables[k].theme == themes.get((i, r))
+            ] or options[i, r]
+            best, best_cost = candidates[0], float("inf")
+            contacts: Counter[int] = Counter()
+            for j in block:
+                for q, m in met[j].items():
+                    if q in table_of:
+                        contacts[table_of[q]] += m
+            for k in candidates:
+                table = event.tables[k]
+                room = table.max_size - size[k]
+                cost = 0.0
+                if room < len(block):
+                    cost += 1e12
+                if any(table_of.get(q) == k for j in block for q in apart[j]):
+                    cost += 1e9
+                cost += _REPEAT * contacts[k]
+                for j in block:
+                    if organisation[j]:
+                        cost += _COLLEAGUE * org_at[k, organisation[j]]
+                    for a, value in enumerate(values[j]):
+                        cost += _BALANCE * (
+                            value_at[k, a, value] + 1 - shares[a][value] * (size[k] + 1)
+                        )
+                cost += _SIZE * size[k] / table.max_size
+                if size[k] < table.min_size:
+                    cost -= _BELOW_MINIMUM
+                if cost < best_cost:
+                    best, best_cost = k, cost
+            for j in block:
+                k = best if best in options[j, r] else options[j, r][0]
+                table_of[j] = k
+                seats[j, r] = k
+                size[k] += 1
+                org_at[k, organisation[j]] += 1
+                for a, value in enumerate(values[j]):
+                    value_at[k, a, value] += 1
+        by_table: dict[int, list[int]] = {}
+        for i, k in table_of.items():
+            by_table.setdefault(k, []).append(i)
+        for group in by_table.values():
+            for i in group:
+                met[i].update(group)
+                met[i][i] -= 1
+    return seats
+
+
+def seats_by_id(event: Event, seats: Seats) -> dict[tuple[str, int], str]:
+    """Index-based seats as ``{(participant id, phase): table id}``."""
+    return {(event.participants[i].id, r): event.tables[k].id for (i, r), k in seats.items()}

@@ -1,0 +1,199 @@
+"""Why no plan exists, in the organiser's words.
+
+First cheap counting checks (seats per phase and theme, groups larger than tables, people
+forced onto a theme by their pins). When none of them finds the cause, every rule instance
+gets an assumption literal and CP-SAT returns a set of rules that cannot hold together,
+which is then shrunk so that every sentence in it matters.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ortools.sat.python import cp_model
+
+from rotation.domain import Event
+from rotation.solver.rules import add_all_rules
+from rotation.solver.variables import SeatVariables
+
+__all__ = ["counting_conflicts", "explain_infeasibility", "rule_conflict"]
+
+
+def _seats(tables: tuple[object, ...], attr: str) -> int:
+    return sum(int(getattr(t, attr)) for t in tables)
+
+
+def counting_conflicts(event: Event) -> list[str]:
+    """Conflicts found by counting seats and people, without a solver."""
+    reasons: list[str] = []
+    for r in event.phase_numbers:
+        present = event.present_in(r)
+        tables = event.tables_in(r)
+        if present and not tables:
+            reasons.append(f"Phase {r}: {len(present)} participants attend, but no table runs.")
+            continue
+        seats, minimum = _seats(tables, "max_size"), _seats(tables, "min_size")
+        if len(present) > seats:
+            reasons.append(
+                f"Phase {r}: {len(present)} participants attend, but the {len(tables)} tables "
+                f"seat only {seats}; add {len(present) - seats} seats or tables."
+            )
+        if len(present) < minimum:
+            reasons.append(
+                f"Phase {r}: the tables need at least {minimum} people in all, but only "
+                f"{len(present)} attend; lower the minimum table sizes or use fewer tables."
+            )
+    reasons += _theme_conflicts(event)
+    reasons += _group_conflicts(event)
+    return reasons
+
+
+def _forced_themes(event: Event) -> Counter[tuple[int, str]]:
+    """How many participants can only sit at one theme in a phase, given pins and hosts."""
+    forced: Counter[tuple[int, str]] = Counter()
+    for person in event.participants:
+        visits = event.theme_visits(person)
+        hosted = event.hosted_table(person.id)
+        for r in event.phase_numbers:
+            if not person.attends(r):
+                continue
+            if r in person.pins:
+                forced[r, event.table(person.pins[r]).theme] += 1
+                continue
+            if hosted is not None and event.table(hosted).runs_in(r):
+                forced[r, event.table(hosted).theme] += 1
+                continue
+            if visits is None or visits[1] != 1:
+                continue
+            taken = {event.table(t).theme for ph, t in person.pins.items() if ph != r}
+            possible = {t.theme for t in event.tables_in(r)} - taken
+            attended = sum(1 for ph in event.phase_numbers if person.attends(ph))
+            if visits[0] == 1 and attended == len(event.themes):
+                # Every theme exactly once: what the pins leave over must be covered somewhere.
+                open_phases = [
+                    ph for ph in event.phase_numbers if person.attends(ph) and ph not in person.pins
+                ]
+                if len(open_phases) == 1 and len(possible) == 1:
+                    forced[r, next(iter(possible))] += 1
+    return forced
+
+
+def _theme_conflicts(event: Event) -> list[str]:
+    reasons = []
+    forced = _forced_themes(event)
+    for (r, theme), count in sorted(forced.items()):
+        seats = _seats(event.tables_in(r, theme), "max_size")
+        if count > seats:
+            reasons.append(
+                f"Phase {r}: {count} participants still need theme '{theme}' (their pins leave "
+                f"no other choice), but its tables seat {seats}."
+            )
+    for theme in event.theme_names:
+        must = sum(v[0] for p in event.participants if (v := event.theme_visits(p)) is not None)
+        seats = sum(_seats(event.tables_in(r, theme), "max_size") for r in event.phase_numbers)
+        if must > seats:
+            reasons.append(
+                f"Theme '{theme}': {must} visits are needed (every participant once), but its "
+                f"tables seat {seats} over all phases; add {must - seats} seats at this theme."
+            )
+    return reasons
+
+
+def _group_conflicts(event: Event) -> list[str]:
+    reasons = []
+    for group in event.keep_apart:
+        for r in event.phase_numbers:
+            present = [m for m in group.members if event.participant(m).attends(r)]
+            tables = len(event.tables_in(r))
+            if len(present) > tables:
+                reasons.append(
+                    f"Phase {r}: keep-apart group '{group.name}' has {len(present)} members "
+                    f"present but only {tables} tables run; each needs a table of their own."
+                )
+    for group in event.keep_together:
+        for r in event.phase_numbers:
+            present = [m for m in group.members if event.participant(m).attends(r)]
+            largest = max((t.max_size for t in event.tables_in(r)), default=0)
+            if len(present) > largest:
+                reasons.append(
+                    f"Phase {r}: keep-together group '{group.name}' has {len(present)} members "
+                    f"present, but the largest table seats {largest}."
+                )
+            pinned = {
+                event.participant(m).pins[r] for m in present if r in event.participant(m).pins
+            }
+            if len(pinned) > 1:
+                reasons.append(
+                    f"Phase {r}: keep-together group '{group.name}' has members pinned to "
+                    f"different tables ({', '.join(sorted(pinned))})."
+                )
+    return reasons
+
+
+def rule_conflict(event: Event, time_limit: float = 20.0) -> list[str] | None:
+    """A small set of rules that cannot all hold (None when the rules admit a plan).
+
+    Each rule instance is switched by an assumption literal; CP-SAT reports a sufficient
+    set of them, which is then shrunk by dropping one sentence at a time.
+    """
+    core = _core(event, None, time_limit)
+    if core is None:
+        return None
+    if not core:
+        return []
+    # Deletion: keep only sentences without which the rest would admit a plan.
+    needed = list(core)
+    for sentence in list(core):
+        trial = [s for s in needed if s != sentence]
+        if _core(event, set(trial), time_limit / 4) is not None:
+            needed = trial
+    return needed
+
+
+def _core(event: Event, only: set[str] | None, time_limit: float) -> list[str] | None:
+    model = cp_model.CpModel()
+    variables = SeatVariables.create(model, event, apply_pins=False)
+    literals: dict[str, cp_model.IntVar] = {}
+
+    def guard(sentence: str) -> list[cp_model.IntVar]:
+        if only is not None and sentence not in only:
+            return [_off(model)]
+        if sentence not in literals:
+            literals[sentence] = model.new_bool_var(sentence)
+        return [literals[sentence]]
+
+    add_all_rules(event, variables, guard)
+    model.add_assumptions(list(literals.values()))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = time_limit
+    status = solver.solve(model)
+    if status != cp_model.INFEASIBLE:
+        return None
+    by_index = {lit.index: s for s, lit in literals.items()}
+    return [by_index[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in by_index]
+
+
+def _off(model: cp_model.CpModel) -> cp_model.IntVar:
+    literal = model.new_bool_var("off")
+    model.add(literal == 0)
+    return literal
+
+
+def explain_infeasibility(event: Event, time_limit: float = 20.0) -> list[str]:
+    """Reasons why no plan exists, most specific first; never empty."""
+    reasons = counting_conflicts(event)
+    if reasons:
+        return reasons
+    conflict = rule_conflict(event, time_limit)
+    if conflict:
+        return [
+            "These rules cannot all hold at once: " + "; ".join(conflict) + ".",
+            "Relax one of them (more seats, fewer pins, smaller groups).",
+        ]
+    if conflict is None:
+        return [
+            "The solver could not prove within the time limit which rules conflict; "
+            "check table capacities, pins and groups, or allow more time."
+        ]
+    return ["The rules conflict even before any choice is made (check pins and hosts)."]

@@ -1,0 +1,248 @@
+"""The soft goals as CP-SAT objective terms: one function per goal, named as in the checker.
+
+No variable ever stands for a pair of people. Repeat encounters are counted over routes:
+for two phases r1 < r2, ``route[i, k1, k2]`` says participant i takes table k1 in r1 and k2
+in r2, and the number of people on each route decides the repeat pairs (C(n, 2) of them).
+Organisation and attribute goals count people per table. Convex costs C(n, 2) are written
+as their tangent lines, which the LP relaxation uses to prove the lower bounds quickly.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from rotation.domain import Event, Goal
+from rotation.solver.variables import SeatVariables
+
+__all__ = [
+    "Term",
+    "attribute_deviation",
+    "build_terms",
+    "pair_cost",
+    "repeat_encounters",
+    "route_variable_count",
+    "same_organisation_pairs",
+    "uneven_table_sizes",
+    "unmet_preferences",
+]
+
+
+@dataclass
+class Term:
+    """One goal's objective term: the metric equals ``solver value / scale``."""
+
+    goal: Goal
+    expr: cp_model.LinearExprT
+    scale: int = 1
+    tiebreak: cp_model.LinearExprT | None = None
+    """A secondary figure minimised within the same goal (the largest balance deviation)."""
+    upper: int = 0
+    """The largest value ``expr`` can take (to weigh goals that share one stage)."""
+
+
+def _upper(costs: list[cp_model.IntVar]) -> int:
+    return sum(int(list(c.proto.domain)[-1]) for c in costs)
+
+
+def pair_cost(
+    model: cp_model.CpModel, count: cp_model.LinearExprT, most: int, name: str
+) -> cp_model.IntVar | None:
+    """A variable that is at least C(count, 2), for ``count`` between 0 and ``most``."""
+    if most <= 1:
+        return None
+    cost = model.new_int_var(0, most * (most - 1) // 2, name)
+    # Tangent c: C(n, 2) >= c*n - c(c+1)/2, tight at n = c and n = c + 1.
+    for c in range(1, most):
+        model.add(cost >= c * count - c * (c + 1) // 2)
+    return cost
+
+
+def _phase_pairs(event: Event) -> Iterable[tuple[int, int]]:
+    numbers = event.phase_numbers
+    return ((a, b) for n, a in enumerate(numbers) for b in numbers[n + 1 :])
+
+
+def _route_allowed(event: Event, i: int, k1: int, k2: int) -> bool:
+    visits = event.theme_visits(event.participants[i])
+    if visits is None or visits[1] > 1:
+        return True
+    return event.tables[k1].theme != event.tables[k2].theme
+
+
+def route_variable_count(event: Event, options: dict[tuple[int, int], list[int]]) -> int:
+    """How many route literals :func:`repeat_encounters` would create (to choose a method)."""
+    total = 0
+    for r1, r2 in _phase_pairs(event):
+        for i in range(len(event.participants)):
+            first, second = options.get((i, r1)), options.get((i, r2))
+            if first and second:
+                total += len(first) * len(second)
+    return total
+
+
+def repeat_encounters(event: Event, v: SeatVariables) -> Term:
+    """Soft: sum over pairs of people of C(m, 2), m = phases in which they share a table."""
+    model, costs = v.model, []
+    for r1, r2 in _phase_pairs(event):
+        route: dict[tuple[int, int], list[cp_model.IntVar]] = {}
+        for i in range(len(event.participants)):
+            first, second = v.options.get((i, r1)), v.options.get((i, r2))
+            if not first or not second:
+                continue
+            mine = {
+                (k1, k2): model.new_bool_var(f"route[p{i},t{k1},t{k2},r{r1}-{r2}]")
+                for k1 in first
+                for k2 in second
+                if _route_allowed(event, i, k1, k2)
+            }
+            # The route literals of one person form a flow between their two seats.
+            for k1 in first:
+                model.add(sum(lit for (a, _), lit in mine.items() if a == k1) == v.seat[i, r1, k1])
+            for k2 in second:
+                model.add(sum(lit for (_, b), lit in mine.items() if b == k2) == v.seat[i, r2, k2])
+            for key, literal in mine.items():
+                route.setdefault(key, []).append(literal)
+        for (k1, k2), literals in route.items():
+            most = min(len(literals), event.tables[k1].max_size, event.tables[k2].max_size)
+            cost = pair_cost(model, sum(literals), most, f"repeats[t{k1},t{k2},r{r1}-{r2}]")
+            if cost is not None:
+                costs.append(cost)
+    return Term(Goal.REPEAT_ENCOUNTERS, sum(costs), upper=_upper(costs))
+
+
+def same_organisation_pairs(event: Event, v: SeatVariables) -> Term:
+    """Soft: pairs of colleagues from one organisation at one table, over phases and tables."""
+    members: dict[str, set[int]] = {}
+    for i, person in enumerate(event.participants):
+        if person.organisation:
+            members.setdefault(person.organisation, set()).add(i)
+    costs = []
+    for organisation, people in members.items():
+        if len(people) < 2:
+            continue
+        for r in event.phase_numbers:
+            for table in event.tables_in(r):
+                k = event.table_position(table.id)
+                here = [i for i in v.people_at(r, k) if i in people]
+                most = min(len(here), table.max_size)
+                name = f"org_pairs[{organisation[:20]},t{k},r{r}]"
+                cost = pair_cost(v.model, sum(v.seat[i, r, k] for i in here), most, name)
+                if cost is not None:
+                    costs.append(cost)
+    return Term(Goal.SAME_ORGANISATION_PAIRS, sum(costs), upper=_upper(costs))
+
+
+def attribute_deviation(event: Event, v: SeatVariables) -> Term:
+    """Soft: sum of |count - share x size| over balanced attributes, phases, tables, values.
+
+    The share of a value is its fraction among the people present in a phase. With N present,
+    ``N * count - (people with the value) * size`` is an integer, so the term is that sum
+    scaled to a common denominator over the phases.
+    """
+    model = v.model
+    present = {
+        r: [i for i, p in enumerate(event.participants) if p.attends(r)]
+        for r in event.phase_numbers
+    }
+    denominators = [len(people) for people in present.values() if people]
+    scale = math.lcm(*denominators) if denominators else 1
+    if scale > 10_000:
+        scale = max(denominators)
+    deviations: list[cp_model.LinearExprT] = []
+    upper = 0
+    largest = model.new_int_var(
+        0, scale * max((t.max_size for t in event.tables), default=0), "largest_deviation"
+    )
+    for attribute in event.balance:
+        value_of = [p.attributes.get(attribute, "") for p in event.participants]
+        for r, people in present.items():
+            if not people:
+                continue
+            n = len(people)
+            factor = max(1, round(scale / n))
+            overall = Counter(value_of[i] for i in people)
+            for table in event.tables_in(r):
+                k = event.table_position(table.id)
+                if not v.people_at(r, k):
+                    continue
+                size = v.size(r, k)
+                for value, count in overall.items():
+                    holders = {i for i in people if value_of[i] == value}
+                    gap = n * v.count(r, k, holders) - count * size
+                    most = n * table.max_size
+                    deviation = model.new_int_var(0, most, f"deviation[{attribute[:12]},t{k},r{r}]")
+                    model.add(deviation >= gap)
+                    model.add(deviation >= -gap)
+                    model.add(largest >= factor * deviation)
+                    deviations.append(factor * deviation)
+                    upper += factor * most
+    return Term(
+        Goal.ATTRIBUTE_DEVIATION, sum(deviations), scale=scale, tiebreak=largest, upper=upper
+    )
+
+
+def uneven_table_sizes(event: Event, v: SeatVariables) -> Term:
+    """Soft: sum over phases and themes of the largest minus the smallest table size."""
+    model, spreads = v.model, []
+    for r in event.phase_numbers:
+        for theme in event.theme_names:
+            tables = event.tables_in(r, theme)
+            if len(tables) < 2:
+                continue
+            top = max(t.max_size for t in tables)
+            biggest = model.new_int_var(0, top, f"biggest[{theme[:12]},r{r}]")
+            smallest = model.new_int_var(0, top, f"smallest[{theme[:12]},r{r}]")
+            for table in tables:
+                size = v.size(r, event.table_position(table.id))
+                model.add(biggest >= size)
+                model.add(smallest <= size)
+            spread = model.new_int_var(0, top, f"spread[{theme[:12]},r{r}]")
+            model.add(spread == biggest - smallest)
+            spreads.append(spread)
+    return Term(Goal.UNEVEN_TABLE_SIZES, sum(spreads), upper=_upper(spreads))
+
+
+def unmet_preferences(event: Event, v: SeatVariables) -> Term:
+    """Soft: participants who do not get their preferred theme in the first phase they attend."""
+    unmet: list[cp_model.LinearExprT] = []
+    for i, person in enumerate(event.participants):
+        if person.preferred_first_theme is None:
+            continue
+        first = next((r for r in event.phase_numbers if person.attends(r)), None)
+        if first is None:
+            continue
+        wanted = [
+            v.seat[i, first, k]
+            for k in v.options[i, first]
+            if event.tables[k].theme == person.preferred_first_theme
+        ]
+        unmet.append(1 - sum(wanted))
+    return Term(Goal.UNMET_PREFERENCES, sum(unmet), upper=len(unmet))
+
+
+BUILDERS = {
+    Goal.REPEAT_ENCOUNTERS: repeat_encounters,
+    Goal.SAME_ORGANISATION_PAIRS: same_organisation_pairs,
+    Goal.ATTRIBUTE_DEVIATION: attribute_deviation,
+    Goal.UNEVEN_TABLE_SIZES: uneven_table_sizes,
+    Goal.UNMET_PREFERENCES: unmet_preferences,
+}
+
+
+def build_terms(event: Event, v: SeatVariables, goals: Iterable[Goal]) -> dict[Goal, Term]:
+    """The objective terms of the goals that apply to this event."""
+    terms = {}
+    for goal in goals:
+        if goal is Goal.ATTRIBUTE_DEVIATION and not event.balance:
+            continue
+        if goal is Goal.UNMET_PREFERENCES and not any(
+            p.preferred_first_theme for p in event.participants
+        ):
+            continue
+        terms[goal] = BUILDERS[goal](event, v)
+    return terms

@@ -1,0 +1,290 @@
+"""Local search that polishes a plan without breaking a rule or a higher-priority goal.
+
+Two kinds of move keep every hard rule: two people of one theme swap tables in one phase,
+or two people with the same constraints swap their whole routes. A route swap never
+changes repeat encounters (they depend only on how many people take each route), so it
+can improve the organisation mix and the balance for free. Moves are accepted only when
+the goals get better in priority order (repeats, then colleagues, then balance). The search
+counts moves, not seconds, so it is deterministic for a seed.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from collections.abc import Callable
+
+from rotation.domain import Event
+from rotation.solver.variables import seat_options
+
+__all__ = ["LocalSearch"]
+
+Seats = dict[tuple[int, int], int]
+_EPS = 1e-9
+
+
+class LocalSearch:
+    """Incremental state of a plan: members, encounters, colleague and attribute counts."""
+
+    def __init__(self, event: Event, seats: Seats, seed: int = 0) -> None:
+        self.event = event
+        self.rng = random.Random(seed)
+        self.phases = event.phase_numbers
+        people = event.participants
+        self.n = len(people)
+        self._options = seat_options(event)
+        self._load(seats)
+
+    def _load(self, seats: Seats) -> None:
+        event, people, options = self.event, self.event.participants, self._options
+        self.seat = {r: [seats.get((i, r), -1) for i in range(self.n)] for r in self.phases}
+        self.members: dict[int, dict[int, set[int]]] = {r: {} for r in self.phases}
+        for r in self.phases:
+            for i, k in enumerate(self.seat[r]):
+                if k >= 0:
+                    self.members[r].setdefault(k, set()).add(i)
+        self.met: list[Counter[int]] = [Counter() for _ in range(self.n)]
+        for r in self.phases:
+            for group in self.members[r].values():
+                for i in group:
+                    self.met[i].update(group)
+                    self.met[i][i] -= 1
+        organisations = {p.organisation for p in people if p.organisation}
+        org_index = {o: j for j, o in enumerate(sorted(organisations))}
+        self.org = [org_index[p.organisation] if p.organisation else -1 for p in people]
+        self.org_count = {
+            r: {k: Counter(self.org[i] for i in g if self.org[i] >= 0) for k, g in m.items()}
+            for r, m in self.members.items()
+        }
+        self.values = [[p.attributes.get(a, "") for a in event.balance] for p in people]
+        self.shares: dict[int, list[dict[str, float]]] = {}
+        for r in self.phases:
+            present = [i for i in range(self.n) if people[i].attends(r)]
+            self.shares[r] = [
+                {
+                    v: c / len(present)
+                    for v, c in Counter(self.values[i][a] for i in present).items()
+                }
+                if present
+                else {}
+                for a in range(len(event.balance))
+            ]
+        self.value_count = {
+            r: {
+                k: [Counter(self.values[i][a] for i in g) for a in range(len(event.balance))]
+                for k, g in m.items()
+            }
+            for r, m in self.members.items()
+        }
+        # Who may move: not pinned, not a host, not in a keep-together group.
+        together = {event.participant_position(m) for g in event.keep_together for m in g.members}
+        self.movable = {
+            r: [
+                i not in together and len(options.get((i, r), [])) > 1 and self.seat[r][i] >= 0
+                for i in range(self.n)
+            ]
+            for r in self.phases
+        }
+        self.apart: list[set[int]] = [set() for _ in range(self.n)]
+        for group in event.keep_apart:
+            members = {event.participant_position(m) for m in group.members}
+            for i in members:
+                self.apart[i] |= members - {i}
+        self.signature = [
+            (
+                tuple(people[i].attends(r) for r in self.phases),
+                event.theme_visits(people[i]),
+                tuple(self.movable[r][i] for r in self.phases),
+            )
+            for i in range(self.n)
+        ]
+        self.theme_of = [t.theme for t in event.tables]
+
+    # -- deltas -------------------------------------------------------------------------------
+
+    def _repeat_delta(self, r: int, i: int, j: int) -> int:
+        """Change in repeat encounters when i and j swap tables in phase r."""
+        k1, k2 = self.seat[r][i], self.seat[r][j]
+        delta = 0
+        for a, here, there, other in ((i, k1, k2, j), (j, k2, k1, i)):
+            met = self.met[a]
+            for q in self.members[r][here]:
+                if q != a:
+                    delta -= met[q] - 1
+            for q in self.members[r][there]:
+                if q != other:
+                    delta += met[q]
+        return delta
+
+    def _org_delta(self, r: int, i: int, j: int) -> int:
+        oi, oj = self.org[i], self.org[j]
+        if oi == oj:
+            return 0
+        c1 = self.org_count[r][self.seat[r][i]]
+        c2 = self.org_count[r][self.seat[r][j]]
+        delta = 0
+        if oi >= 0:
+            delta += c2[oi] - (c1[oi] - 1)
+        if oj >= 0:
+            delta += c1[oj] - (c2[oj] - 1)
+        return delta
+
+    def _balance_delta(self, r: int, i: int, j: int) -> float:
+        k1, k2 = self.seat[r][i], self.seat[r][j]
+        s1, s2 = len(self.members[r][k1]), len(self.members[r][k2])
+        delta = 0.0
+        for a, shares in enumerate(self.shares[r]):
+            vi, vj = self.values[i][a], self.values[j][a]
+            if vi == vj:
+                continue
+            c1, c2 = self.value_count[r][k1][a], self.value_count[r][k2][a]
+            for counts, size, gain, loss in ((c1, s1, vj, vi), (c2, s2, vi, vj)):
+                for value, step in ((gain, 1), (loss, -1)):
+                    target = shares[value] * size
+                    delta += abs(counts[value] + step - target) - abs(counts[value] - target)
+        return delta
+
+    def _apart_ok(self, r: int, i: int, j: int) -> bool:
+        k1, k2 = self.seat[r][i], self.seat[r][j]
+        here = self.members[r]
+        return not (self.apart[i] & (here[k2] - {j})) and not (self.apart[j] & (here[k1] - {i}))
+
+    # -- moves ----------------------------------------------------------------------------
+
+    def _swap(self, r: int, i: int, j: int) -> None:
+        k1, k2 = self.seat[r][i], self.seat[r][j]
+        for a, here, there, other in ((i, k1, k2, j), (j, k2, k1, i)):
+            for q in self.members[r][here]:
+                if q != a:
+                    self.met[a][q] -= 1
+                    self.met[q][a] -= 1
+            for q in self.members[r][there]:
+                if q != other:
+                    self.met[a][q] += 1
+                    self.met[q][a] += 1
+        m = self.members[r]
+        m[k1].discard(i)
+        m[k2].discard(j)
+        m[k1].add(j)
+        m[k2].add(i)
+        self.seat[r][i], self.seat[r][j] = k2, k1
+        for a, src, dst in ((i, k1, k2), (j, k2, k1)):
+            if self.org[a] >= 0:
+                self.org_count[r][src][self.org[a]] -= 1
+                self.org_count[r][dst][self.org[a]] += 1
+            for b, value in enumerate(self.values[a]):
+                self.value_count[r][src][b][value] -= 1
+                self.value_count[r][dst][b][value] += 1
+
+    def _phase_swap_gain(self, r: int, i: int, j: int) -> tuple[int, int, float] | None:
+        if not self._apart_ok(r, i, j):
+            return None
+        return self._repeat_delta(r, i, j), self._org_delta(r, i, j), self._balance_delta(r, i, j)
+
+    def _route_swap_gain(self, i: int, j: int) -> tuple[int, int, float] | None:
+        org, balance = 0, 0.0
+        for r in self.phases:
+            if self.seat[r][i] < 0 or self.seat[r][i] == self.seat[r][j]:
+                continue
+            if not self._apart_ok(r, i, j):
+                return None
+            org += self._org_delta(r, i, j)
+            balance += self._balance_delta(r, i, j)
+        # Swapping whole routes leaves the number of people on every route unchanged.
+        return 0, org, balance
+
+    def balance_total(self) -> float:
+        """The attribute deviation of the current plan (as the checker computes it)."""
+        total = 0.0
+        for r in self.phases:
+            for k, group in self.members[r].items():
+                for a, shares in enumerate(self.shares[r]):
+                    counts = self.value_count[r][k][a]
+                    total += sum(abs(counts[v] - share * len(group)) for v, share in shares.items())
+        return total
+
+    def anneal(self, moves: int, temperature: float = 0.5) -> bool:
+        """Simulated annealing on the balance, never worsening repeats or colleagues.
+
+        Keeps the best plan seen; returns True when it is better than the start.
+        """
+        start = best = current = self.balance_total()
+        best_seats = self.seats()
+        steps = max(1, moves // 1000)
+        for block in range(steps):
+            heat = temperature * (1 - block / steps) + 1e-3
+
+            def accept(gain: tuple[int, int, float], heat: float = heat) -> bool:
+                repeats, colleagues, balance = gain
+                if repeats or colleagues:
+                    return repeats < 0 or (repeats == 0 and colleagues < 0)
+                return balance < _EPS or self.rng.random() < math.exp(-balance / heat)
+
+            self.run(1000, accept)
+            current = self.balance_total()
+            if current < best - _EPS:
+                best, best_seats = current, self.seats()
+        if best < start - _EPS:
+            self.restore(best_seats)
+            return True
+        return False
+
+    def restore(self, seats: Seats) -> None:
+        """Go back to an earlier plan of the same event."""
+        self._load(seats)
+
+    def run(
+        self, moves: int, better: Callable[[tuple[int, int, float]], bool] | None = None
+    ) -> int:
+        """Try ``moves`` random moves; apply those that improve; returns how many applied."""
+        better = better or _lexicographically_better
+        applied = 0
+        people = list(range(self.n))
+        for _ in range(moves):
+            i = self.rng.choice(people)
+            if self.rng.random() < 0.5:
+                r = self.rng.choice(self.phases)
+                if not self.movable[r][i]:
+                    continue
+                theme = self.theme_of[self.seat[r][i]]
+                j = self.rng.choice(people)
+                if (
+                    j == i
+                    or not self.movable[r][j]
+                    or self.seat[r][j] == self.seat[r][i]
+                    or self.theme_of[self.seat[r][j]] != theme
+                ):
+                    continue
+                gain = self._phase_swap_gain(r, i, j)
+                if gain is not None and better(gain):
+                    self._swap(r, i, j)
+                    applied += 1
+            else:
+                j = self.rng.choice(people)
+                if (
+                    j == i
+                    or self.signature[i] != self.signature[j]
+                    or not all(self.movable[r][i] or self.seat[r][i] < 0 for r in self.phases)
+                ):
+                    continue
+                gain = self._route_swap_gain(i, j)
+                if gain is not None and better(gain):
+                    for r in self.phases:
+                        if self.seat[r][i] >= 0 and self.seat[r][i] != self.seat[r][j]:
+                            self._swap(r, i, j)
+                    applied += 1
+        return applied
+
+    def seats(self) -> Seats:
+        """The current plan as ``{(participant index, phase): table index}``."""
+        return {(i, r): k for r in self.phases for i, k in enumerate(self.seat[r]) if k >= 0}
+
+
+def _lexicographically_better(gain: tuple[int, int, float]) -> bool:
+    repeats, colleagues, balance = gain
+    if repeats:
+        return repeats < 0
+    if colleagues:
+        return colleagues < 0
+    return balance < -_EPS

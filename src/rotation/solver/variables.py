@@ -1,0 +1,87 @@
+"""The decision variables of the CP-SAT model, in one container with readable accessors.
+
+``seat[i, r, k]`` is true when participant i sits at table k in phase r (indices into
+``event.participants`` and ``event.tables``; phases by number). Only seats a participant
+may take exist as variables: absent phases, tables not running, pins and hosts are already
+encoded by leaving the other seats out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from rotation.domain import Event
+
+__all__ = ["SeatVariables", "seat_options"]
+
+
+def seat_options(event: Event, *, apply_pins: bool = True) -> dict[tuple[int, int], list[int]]:
+    """Tables each participant may take in each phase they attend.
+
+    With ``apply_pins`` a pinned participant or host has only their table; without, every
+    running table (the explanation of an infeasible event then adds pins as guarded rules).
+    """
+    options: dict[tuple[int, int], list[int]] = {}
+    running = {
+        r: [event.table_position(t.id) for t in event.tables_in(r)] for r in event.phase_numbers
+    }
+    for i, person in enumerate(event.participants):
+        hosted = event.hosted_table(person.id)
+        for r in event.phase_numbers:
+            if not person.attends(r):
+                continue
+            if not apply_pins:
+                options[i, r] = list(running[r])
+            elif r in person.pins:
+                options[i, r] = [event.table_position(person.pins[r])]
+            elif hosted is not None and event.table(hosted).runs_in(r):
+                options[i, r] = [event.table_position(hosted)]
+            else:
+                options[i, r] = list(running[r])
+    return options
+
+
+@dataclass
+class SeatVariables:
+    """Seat literals and the table sizes built from them."""
+
+    model: cp_model.CpModel
+    options: Mapping[tuple[int, int], list[int]]
+    seat: dict[tuple[int, int, int], cp_model.IntVar] = field(default_factory=dict)
+    at_table: dict[tuple[int, int], list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def create(
+        cls, model: cp_model.CpModel, event: Event, *, apply_pins: bool = True
+    ) -> SeatVariables:
+        """One literal per seat a participant may take."""
+        variables = cls(model, seat_options(event, apply_pins=apply_pins))
+        for (i, r), tables in variables.options.items():
+            for k in tables:
+                variables.seat[i, r, k] = model.new_bool_var(f"seat[p{i},t{k},r{r}]")
+                variables.at_table[r, k].append(i)
+        return variables
+
+    def people_at(self, r: int, k: int) -> list[int]:
+        """Participants who may sit at table k in phase r."""
+        return self.at_table.get((r, k), [])
+
+    def size(self, r: int, k: int) -> cp_model.LinearExprT:
+        """The number of people at table k in phase r."""
+        return sum(self.seat[i, r, k] for i in self.people_at(r, k))
+
+    def count(self, r: int, k: int, people: set[int]) -> cp_model.LinearExprT:
+        """How many of ``people`` sit at table k in phase r."""
+        return sum(self.seat[i, r, k] for i in self.people_at(r, k) if i in people)
+
+    def extract(self, solver: cp_model.CpSolver, event: Event) -> dict[tuple[str, int], str]:
+        """The seats of the solver's current solution as ``{(participant id, phase): table id}``."""
+        seats: dict[tuple[str, int], str] = {}
+        for (i, r, k), literal in self.seat.items():
+            if solver.boolean_value(literal):
+                seats[event.participants[i].id, r] = event.tables[k].id
+        return seats
