@@ -35,7 +35,7 @@ _METRIC_ORDER = (
     "distinct_contacts_min",
 )
 _GOALS = {goal.value: goal for goal in Goal}
-_WIDTHS = {"A": 30, "B": 10, "C": 13, "D": 7, "E": 48}
+_WIDTHS = {"A": 38, "B": 11, "C": 16, "D": 10, "E": 46}
 SECTION_FONT = font(bold=True, size=12, color="305496")
 
 
@@ -76,7 +76,9 @@ class _Writer:
         self.row += 1
 
     def pair(self, label: str, value: object) -> None:
-        put(self.ws, self.row, 1, label).font = font(bold=True)
+        label_cell = put(self.ws, self.row, 1, label)
+        label_cell.font = font(bold=True)
+        label_cell.alignment = Alignment(vertical="top")
         cell = put(self.ws, self.row, 2, value)
         cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
         self.ws.merge_cells(start_row=self.row, start_column=2, end_row=self.row, end_column=5)
