@@ -1,5 +1,19 @@
-"""rotation: plan who sits at which workshop table in each phase of a participatory meeting."""
+"""rotation: plan who sits at which workshop table in each phase of a participatory meeting.
 
+>>> import rotation
+>>> people = [rotation.Participant(f"{n}", organisation=f"Org {n % 4}") for n in range(24)]
+>>> event = rotation.Event.build(people, themes=["Water", "Energy"], tables_per_theme=2)
+>>> plan = rotation.solve(event, time_limit=10, seed=1, workers=1, deterministic=True)
+>>> plan.metrics.repeat_encounters == plan.bounds[rotation.Goal.REPEAT_ENCOUNTERS]
+True
+
+The file formats (``read_event``, ``write_plan``, ...) load pandas and openpyxl on first use,
+so the planner core stays importable without them.
+"""
+
+from typing import TYPE_CHECKING, Any
+
+from rotation.checker import CheckReport, Violation, check
 from rotation.domain import (
     Event,
     Goal,
@@ -9,6 +23,7 @@ from rotation.domain import (
     Participant,
     Phase,
     Plan,
+    Rule,
     Status,
     Table,
     Theme,
@@ -22,27 +37,71 @@ from rotation.errors import (
     RotationError,
     SolveTimeoutError,
 )
+from rotation.solver import Method, Progress, explain_infeasibility, lower_bounds, solve
+
+if TYPE_CHECKING:
+    from rotation.io import (
+        event_from_dataframe,
+        participants_from_dataframe,
+        read_event,
+        read_plan,
+        write_plan,
+        write_template,
+    )
 
 __version__ = "0.1.0"
 
+_IO = {
+    "event_from_dataframe",
+    "participants_from_dataframe",
+    "read_event",
+    "read_plan",
+    "write_plan",
+    "write_template",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _IO:
+        import rotation.io
+
+        return getattr(rotation.io, name)
+    raise AttributeError(f"module 'rotation' has no attribute {name!r}")
+
+
 __all__ = [
+    "CheckReport",
     "Event",
     "EventError",
     "Goal",
     "Goals",
     "Group",
     "InputError",
+    "Method",
     "Metrics",
     "NoPlanError",
     "Participant",
     "Phase",
     "Plan",
     "Problem",
+    "Progress",
     "RotationError",
+    "Rule",
     "SolveTimeoutError",
     "Status",
     "Table",
     "Theme",
     "ThemeCoverage",
+    "Violation",
     "__version__",
+    "check",
+    "event_from_dataframe",
+    "explain_infeasibility",
+    "lower_bounds",
+    "participants_from_dataframe",
+    "read_event",
+    "read_plan",
+    "solve",
+    "write_plan",
+    "write_template",
 ]

@@ -334,12 +334,12 @@ class Event:
                     )
                 )
             for phase, table_id in person.pins.items():
-                table = table_by_id.get(table_id)
+                pinned = table_by_id.get(table_id)
                 if phase not in phase_numbers:
                     problems.append(
                         Problem(f"Participant '{person.id}' is pinned in unknown phase {phase}.")
                     )
-                if table is None:
+                if pinned is None:
                     problems.append(
                         Problem(
                             f"Participant '{person.id}' is pinned to unknown table '{table_id}' "
@@ -348,7 +348,7 @@ class Event:
                         )
                     )
                     continue
-                if not table.runs_in(phase):
+                if not pinned.runs_in(phase):
                     problems.append(
                         Problem(
                             f"Participant '{person.id}' is pinned to table '{table_id}' in "
@@ -641,7 +641,8 @@ class Plan:
             for phase in self.event.phase_numbers:
                 table_id = self.seats.get((person.id, phase))
                 if table_id is not None:
-                    theme = self.event.table(table_id).theme
+                    known = self.event.has_table(table_id)
+                    theme = self.event.table(table_id).theme if known else ""
                     out.append((person.id, person.name, phase, table_id, theme))
         return out
 

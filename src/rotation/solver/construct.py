@@ -78,13 +78,13 @@ def theme_plan(
             model.add(total <= visits[1])
     for r in phases:
         for h, theme in enumerate(themes):
-            tables = event.tables_in(r, theme)
+            theme_tables = event.tables_in(r, theme)
             count = sum(pick.get((i, r, h), 0) for i in range(len(event.participants)))
-            model.add(count <= sum(t.max_size for t in tables))
-            model.add(count >= sum(t.min_size for t in tables))
+            model.add(count <= sum(t.max_size for t in theme_tables))
+            model.add(count >= sum(t.min_size for t in theme_tables))
             for group in event.keep_apart:
                 members = [event.participant_position(m) for m in group.members]
-                model.add(sum(pick.get((i, r, h), 0) for i in members) <= len(tables))
+                model.add(sum(pick.get((i, r, h), 0) for i in members) <= len(theme_tables))
     for group in event.keep_together:
         members = [event.participant_position(m) for m in group.members]
         for r in phases:
@@ -125,15 +125,15 @@ def construct(event: Event, seed: int = 0) -> Seats | None:
     seats: Seats = {}
     order = _dealing_order(event, seed)
     apart: list[set[int]] = [set() for _ in people]
-    for group in event.keep_apart:
-        members = {event.participant_position(m) for m in group.members}
-        for i in members:
-            apart[i] |= members - {i}
+    for apart_group in event.keep_apart:
+        apart_members = {event.participant_position(m) for m in apart_group.members}
+        for i in apart_members:
+            apart[i] |= apart_members - {i}
     together: dict[int, list[int]] = {}
-    for group in event.keep_together:
-        members = [event.participant_position(m) for m in group.members]
-        for i in members:
-            together[i] = members
+    for together_group in event.keep_together:
+        together_members = [event.participant_position(m) for m in together_group.members]
+        for i in together_members:
+            together[i] = together_members
     values = [[p.attributes.get(a, "") for a in event.balance] for p in people]
 
     for r in event.phase_numbers:
@@ -197,9 +197,9 @@ def construct(event: Event, seed: int = 0) -> Seats | None:
         by_table: dict[int, list[int]] = {}
         for i, k in table_of.items():
             by_table.setdefault(k, []).append(i)
-        for group in by_table.values():
-            for i in group:
-                met[i].update(group)
+        for seated in by_table.values():
+            for i in seated:
+                met[i].update(seated)
                 met[i][i] -= 1
     return seats
 

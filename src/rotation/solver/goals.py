@@ -39,7 +39,7 @@ class Term:
     goal: Goal
     expr: cp_model.LinearExprT
     scale: int = 1
-    tiebreak: cp_model.LinearExprT | None = None
+    tiebreak: cp_model.IntVar | None = None
     """A secondary figure minimised within the same goal (the largest balance deviation)."""
     upper: int = 0
     """The largest value ``expr`` can take (to weigh goals that share one stage)."""

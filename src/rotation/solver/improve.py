@@ -87,8 +87,8 @@ class LocalSearch:
             for r in self.phases
         }
         self.apart: list[set[int]] = [set() for _ in range(self.n)]
-        for group in event.keep_apart:
-            members = {event.participant_position(m) for m in group.members}
+        for apart_group in event.keep_apart:
+            members = {event.participant_position(m) for m in apart_group.members}
             for i in members:
                 self.apart[i] |= members - {i}
         self.signature = [

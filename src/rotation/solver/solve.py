@@ -16,8 +16,8 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from importlib.metadata import version
 
-import ortools
 from ortools.sat.python import cp_model
 
 from rotation.checker import check
@@ -34,7 +34,7 @@ from rotation.solver.variables import SeatVariables, seat_options
 
 __all__ = ["Method", "Progress", "solve"]
 
-SOLVER_NAME = f"OR-Tools CP-SAT {ortools.__version__}"
+SOLVER_NAME = f"OR-Tools CP-SAT {version('ortools')}"
 ROUTE_LIMIT = 300_000
 """Above this many route literals the exact model gets too large; the construction plans."""
 
@@ -70,7 +70,7 @@ class Progress:
 ProgressCallback = Callable[[Progress], None]
 
 
-class _Watcher(cp_model.CpSolverSolutionCallback):  # type: ignore[misc]
+class _Watcher(cp_model.CpSolverSolutionCallback):
     """Reports every improving solution and remembers the seats of the last one."""
 
     def __init__(
@@ -323,9 +323,10 @@ def _stages(terms: dict[Goal, Term], weights: Mapping[Goal, int] | None) -> list
             groups.append([term])
     stages = []
     for group in groups:
-        if len(group) == 1 and group[0].tiebreak is not None:
+        tiebreak = group[0].tiebreak
+        if len(group) == 1 and tiebreak is not None:
             term = group[0]
-            objective = TIEBREAK_WEIGHT * term.expr + term.tiebreak
+            objective = TIEBREAK_WEIGHT * term.expr + tiebreak
             stages.append(_Stage((term.goal,), (TIEBREAK_WEIGHT,), objective, (term.goal,)))
             continue
         stage_weights = [1] * len(group)
@@ -390,7 +391,7 @@ def _hint_seats(
 ) -> None:
     """Hint a plan given by its seats, completing every other variable by a quick solve."""
     trial = model.clone()
-    trial.clear_hints()
+    trial.clear_hints()  # type: ignore[no-untyped-call]
     for (i, r, k), literal in variables.seat.items():
         trial.add(trial.get_bool_var_from_proto_index(literal.index) == int(seats.get((i, r)) == k))
     solver = cp_model.CpSolver()
@@ -406,7 +407,7 @@ def _hint_seats(
 
 def _hint_everything(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:
     """Hint every variable with its value in the solver's last solution."""
-    model.clear_hints()
+    model.clear_hints()  # type: ignore[no-untyped-call]
     values = solver.response_proto.solution
     for index, value in enumerate(values):
         model.add_hint(model.get_int_var_from_proto_index(index), value)
