@@ -94,11 +94,13 @@ class Goal(enum.Enum):
 class Goals:
     """Which goals count and how much.
 
-    By default the goals follow :class:`Goal`'s order strictly: no repeat encounter is ever
-    traded for a better organisation mix, no organisation pair for better balance, and so on.
-    ``weights`` switches to a weighted sum (goals left out weigh 0); ``lexicographic`` solves
-    the goals one after another in ``priority`` order, each keeping the optimum of the ones
-    before.
+    By default the goals follow ``priority`` strictly: no repeat encounter is ever traded
+    for a better organisation mix, no organisation pair for better balance, and so on. The
+    solver gets there with dominating weights (each unit of a goal outweighs everything the
+    later goals can add) where those stay small, and in stages otherwise.
+    ``lexicographic=True`` solves every goal in a stage of its own, each keeping the optimum
+    of the ones before. ``weights`` switches to one weighted sum instead (per unit of each
+    metric; goals left out weigh 0), which may trade goals against each other.
     """
 
     priority: tuple[Goal, ...] = tuple(Goal)

@@ -8,11 +8,12 @@ which is then shrunk so that every sentence in it matters.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ortools.sat.python import cp_model
 
-from rotation.domain import Event
+from rotation.domain import Event, Participant
 from rotation.solver.rules import add_all_rules
 from rotation.solver.variables import SeatVariables
 
@@ -91,12 +92,29 @@ def _theme_conflicts(event: Event) -> list[str]:
     for theme in event.theme_names:
         must = sum(v[0] for p in event.participants if (v := event.theme_visits(p)) is not None)
         seats = sum(_seats(event.tables_in(r, theme), "max_size") for r in event.phase_numbers)
+        minimum = sum(_seats(event.tables_in(r, theme), "min_size") for r in event.phase_numbers)
+        most = sum(_most_visits(event, p, theme) for p in event.participants)
+        if minimum > most:
+            reasons.append(
+                f"Theme '{theme}': its tables need at least {minimum} visits over all phases "
+                f"(their minimum sizes), but the {len(event.participants)} participants can "
+                f"visit it only {most} times; lower the minimum sizes of its tables."
+            )
         if must > seats:
             reasons.append(
                 f"Theme '{theme}': {must} visits are needed (every participant once), but its "
                 f"tables seat {seats} over all phases; add {must - seats} seats at this theme."
             )
     return reasons
+
+
+def _most_visits(event: Event, person: Participant, theme: str) -> int:
+    """How often a participant can sit at a theme at most."""
+    attended = sum(
+        1 for r in event.phase_numbers if person.attends(r) and event.tables_in(r, theme)
+    )
+    visits = event.theme_visits(person)
+    return attended if visits is None else min(attended, visits[1])
 
 
 def _group_conflicts(event: Event) -> list[str]:
@@ -174,6 +192,28 @@ def _core(event: Event, only: set[str] | None, time_limit: float) -> list[str] |
     return [by_index[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in by_index]
 
 
+_PERSON = re.compile(r"^participant '([^']*)' ")
+
+
+def summarise(sentences: list[str]) -> list[str]:
+    """Merge sentences that differ only in the participant: "participants 'a', 'b' must ..."."""
+    merged: dict[str, list[str]] = {}
+    for sentence in sentences:
+        match = _PERSON.match(sentence)
+        key = _PERSON.sub("participant {} ", sentence) if match else sentence
+        merged.setdefault(key, []).append(match.group(1) if match else "")
+    out = []
+    for key, ids in merged.items():
+        if len(ids) == 1:
+            out.append(key.replace("{}", f"'{ids[0]}'") if ids[0] else key)
+            continue
+        shown = ", ".join(f"'{i}'" for i in ids[:8]) + (
+            f" and {len(ids) - 8} more" if len(ids) > 8 else ""
+        )
+        out.append(key.replace("participant {} ", f"participants {shown} (each) ", 1))
+    return out
+
+
 def _off(model: cp_model.CpModel) -> cp_model.IntVar:
     literal = model.new_bool_var("off")
     model.add(literal == 0)
@@ -188,7 +228,7 @@ def explain_infeasibility(event: Event, time_limit: float = 20.0) -> list[str]:
     conflict = rule_conflict(event, time_limit)
     if conflict:
         return [
-            "These rules cannot all hold at once: " + "; ".join(conflict) + ".",
+            "These rules cannot all hold at once: " + "; ".join(summarise(conflict)) + ".",
             "Relax one of them (more seats, fewer pins, smaller groups).",
         ]
     if conflict is None:

@@ -52,13 +52,17 @@ def _upper(costs: list[cp_model.IntVar]) -> int:
 def pair_cost(
     model: cp_model.CpModel, count: cp_model.LinearExprT, most: int, name: str
 ) -> cp_model.IntVar | None:
-    """A variable that is at least C(count, 2), for ``count`` between 0 and ``most``."""
+    """A variable equal to C(count, 2), for ``count`` between 0 and ``most``."""
     if most <= 1:
         return None
     cost = model.new_int_var(0, most * (most - 1) // 2, name)
-    # Tangent c: C(n, 2) >= c*n - c(c+1)/2, tight at n = c and n = c + 1.
+    people = model.new_int_var(0, most, name.replace("[", "_count["))
+    model.add(people == count)
+    model.add_element(people, [n * (n - 1) // 2 for n in range(most + 1)], cost)
+    # Tangent c: C(n, 2) >= c*n - c(c+1)/2, tight at n = c and n = c + 1; the LP relaxation
+    # sees these lines and proves the counting bounds quickly.
     for c in range(1, most):
-        model.add(cost >= c * count - c * (c + 1) // 2)
+        model.add(cost >= c * people - c * (c + 1) // 2)
     return cost
 
 
@@ -175,9 +179,11 @@ def attribute_deviation(event: Event, v: SeatVariables) -> Term:
                     holders = {i for i in people if value_of[i] == value}
                     gap = n * v.count(r, k, holders) - count * size
                     most = n * table.max_size
-                    deviation = model.new_int_var(0, most, f"deviation[{attribute[:12]},t{k},r{r}]")
-                    model.add(deviation >= gap)
-                    model.add(deviation >= -gap)
+                    name = f"deviation[{attribute[:12]},t{k},r{r}]"
+                    deviation = model.new_int_var(0, most, name)
+                    signed = model.new_int_var(-most, most, name.replace("[", "_signed["))
+                    model.add(signed == gap)
+                    model.add_abs_equality(deviation, signed)
                     model.add(largest >= factor * deviation)
                     deviations.append(factor * deviation)
                     upper += factor * most
@@ -197,10 +203,13 @@ def uneven_table_sizes(event: Event, v: SeatVariables) -> Term:
             top = max(t.max_size for t in tables)
             biggest = model.new_int_var(0, top, f"biggest[{theme[:12]},r{r}]")
             smallest = model.new_int_var(0, top, f"smallest[{theme[:12]},r{r}]")
+            sizes = []
             for table in tables:
-                size = v.size(r, event.table_position(table.id))
-                model.add(biggest >= size)
-                model.add(smallest <= size)
+                size = model.new_int_var(0, table.max_size, f"size[{table.id[:12]},r{r}]")
+                model.add(size == v.size(r, event.table_position(table.id)))
+                sizes.append(size)
+            model.add_max_equality(biggest, sizes)
+            model.add_min_equality(smallest, sizes)
             spread = model.new_int_var(0, top, f"spread[{theme[:12]},r{r}]")
             model.add(spread == biggest - smallest)
             spreads.append(spread)

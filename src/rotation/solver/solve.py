@@ -126,7 +126,8 @@ def solve(
         time_limit: seconds for the whole solve (the search stops earlier once proven).
         seed: the solver's random seed.
         workers: CP-SAT search workers (default: the machine's cores).
-        deterministic: the same input, seed and workers give the same plan.
+        deterministic: the same input and seed give the same plan (one search worker,
+            the time limit counted in CP-SAT's deterministic time units).
         method: see :class:`Method`.
         progress: called with a :class:`Progress` on every improving plan.
 
@@ -139,6 +140,10 @@ def solve(
     """
     started = time.monotonic()
     workers = workers or max(1, min(8, os.cpu_count() or 1))
+    if deterministic:
+        # One search worker with a deterministic time limit is reproducible and, unlike
+        # interleaved parallel search, as strong on these models as the parallel portfolio.
+        workers = 1
     conflicts = counting_conflicts(event)
     if conflicts:
         raise NoPlanError(conflicts)
@@ -197,7 +202,6 @@ def _parameters(
         # Deterministic time makes the stop point reproducible; wall time only guards.
         params.max_deterministic_time = max(0.05, budget)
         params.max_time_in_seconds = max(1.0, 10 * budget)
-        params.interleave_search = workers > 1
     else:
         params.max_time_in_seconds = max(0.05, budget)
 
@@ -227,12 +231,18 @@ def _solve_exact(
     for (i, r, k), literal in variables.seat.items():
         model.add_hint(literal, hint.get((i, r)) == k)
 
-    stages = _stages(terms, goals.weights)
+    stages = _stages(terms, goals.weights, merge=not goals.lexicographic)
     solver = cp_model.CpSolver()
     all_optimal, found = True, False
     proven: dict[Goal, float] = {}
+    seats: dict[tuple[str, int], str] = {}
+    values: dict[Goal, float] = {}
+    spent = 0.0
     for n, stage in enumerate(stages):
-        remaining = time_limit - (time.monotonic() - started)
+        # Deterministic mode counts CP-SAT's deterministic time, so budgets never depend on
+        # how busy the machine is; otherwise wall time since the start.
+        used = spent if deterministic else time.monotonic() - started
+        remaining = max(0.0, time_limit - used)
         last = n == len(stages) - 1
         budget = remaining if last else remaining * (0.7 if n == 0 else 0.5)
         model.minimize(stage.objective)
@@ -241,6 +251,7 @@ def _solve_exact(
         stall = None if deterministic or n == 0 else max(0.5, 0.1 * time_limit)
         with _StallGuard(solver, watcher, stall):
             status = solver.solve(model, watcher)
+        spent += solver.deterministic_time
         _log.debug(
             "stage %s: %s in %.2f s, bound %s",
             "+".join(g.value for g in stage.goals),
@@ -267,6 +278,8 @@ def _solve_exact(
             bound = math.ceil((solver.best_objective_bound - 1e-6 - (weight - 1)) / weight)
             if first.tiebreak is None:
                 proven[first.goal] = bound / first.scale
+        seats = variables.extract(solver, event)
+        values = {g: solver.value(t.expr) / t.scale for g, t in terms.items()}
         for goal in stage.fixes:
             model.add(terms[goal].expr <= int(solver.value(terms[goal].expr)))
         _hint_everything(model, solver)
@@ -274,9 +287,11 @@ def _solve_exact(
             polished = _polish(event, variables, solver, seed)
             if polished is not None:
                 polished = relabel_for_symmetry(event, polished, classes)
-                _hint_seats(model, variables, polished, seed)
-    seats = variables.extract(solver, event)
-    values = {g: solver.value(t.expr) / t.scale for g, t in terms.items()}
+                completed = _hint_seats(model, variables, polished, seed)
+                if completed is not None:
+                    # The polished plan stands even if the next stage finds nothing better.
+                    seats = variables.extract(completed, event)
+                    values = {g: completed.value(t.expr) / t.scale for g, t in terms.items()}
     return seats, Status.OPTIMAL if all_optimal else Status.FEASIBLE, values, proven
 
 
@@ -294,13 +309,16 @@ MERGE_LIMIT = 10**9
 """Goals share a stage while their dominating weights stay below this."""
 
 
-def _stages(terms: dict[Goal, Term], weights: Mapping[Goal, int] | None) -> list[_Stage]:
+def _stages(
+    terms: dict[Goal, Term], weights: Mapping[Goal, int] | None, *, merge: bool = True
+) -> list[_Stage]:
     """Split the goals into solver stages.
 
     With explicit weights: one stage, the weighted sum (weights per unit of each metric).
     Otherwise strict priority: consecutive goals share a stage with dominating weights
     (each unit of a goal outweighs everything the later goals of the stage can add) as long
     as the weights stay small; a goal with a tie-break (balance) gets a stage of its own.
+    Without ``merge`` (strict lexicographic mode) every goal gets a stage of its own.
     """
     if not terms:
         return [_Stage((Goal.REPEAT_ENCOUNTERS,), (1,), 0, ())]
@@ -313,7 +331,8 @@ def _stages(terms: dict[Goal, Term], weights: Mapping[Goal, int] | None) -> list
     for term in terms.values():
         current = groups[-1] if groups else None
         if (
-            current is not None
+            merge
+            and current is not None
             and current[-1].tiebreak is None
             and term.tiebreak is None
             and math.prod(t.upper + 1 for t in [*current[1:], term]) < MERGE_LIMIT
@@ -388,8 +407,11 @@ def _polish(
 
 def _hint_seats(
     model: cp_model.CpModel, variables: SeatVariables, seats: dict[tuple[int, int], int], seed: int
-) -> None:
-    """Hint a plan given by its seats, completing every other variable by a quick solve."""
+) -> cp_model.CpSolver | None:
+    """Hint a plan given by its seats, completing every other variable by a quick solve.
+
+    Returns the solver holding the completed plan, or None when it could not be completed.
+    """
     trial = model.clone()
     trial.clear_hints()  # type: ignore[no-untyped-call]
     for (i, r, k), literal in variables.seat.items():
@@ -401,8 +423,9 @@ def _hint_seats(
     solver.parameters.stop_after_first_solution = True
     if solver.solve(trial) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         _hint_everything(model, solver)
-    else:
-        _log.debug("the polished plan could not be completed as a hint")
+        return solver
+    _log.debug("the polished plan could not be completed as a hint")
+    return None
 
 
 def _hint_everything(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:

@@ -1,0 +1,27 @@
+"""Shared helpers for the planner tests: a fixed seed, one worker, deterministic mode."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from rotation import Event, NoPlanError, Plan, check, solve
+
+SOLVE = {"time_limit": 5.0, "seed": 7, "workers": 1, "deterministic": True}
+
+
+def plan_for(event: Event, **options: Any) -> Plan:
+    """Solve with the test settings and assert that the checker finds no broken rule."""
+    plan = solve(event, **{**SOLVE, **options})
+    report = check(event, plan)
+    assert report.ok, [str(v) for v in report.violations]
+    return plan
+
+
+def reasons_for(event: Event) -> str:
+    """Solve an impossible event and return its explanation as one text."""
+    with pytest.raises(NoPlanError) as caught:
+        solve(event, **SOLVE)  # type: ignore[arg-type]
+    assert caught.value.reasons, "a 'no plan' must come with a reason"
+    return "\n".join(caught.value.reasons)
