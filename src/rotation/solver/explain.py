@@ -20,6 +20,11 @@ from rotation.solver.variables import SeatVariables
 __all__ = ["counting_conflicts", "explain_infeasibility", "rule_conflict"]
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """'1 table', '3 tables'."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
 def _seats(tables: tuple[object, ...], attr: str) -> int:
     return sum(int(getattr(t, attr)) for t in tables)
 
@@ -36,13 +41,16 @@ def counting_conflicts(event: Event) -> list[str]:
         seats, minimum = _seats(tables, "max_size"), _seats(tables, "min_size")
         if len(present) > seats:
             reasons.append(
-                f"Phase {r}: {len(present)} participants attend, but the {len(tables)} tables "
-                f"seat only {seats}; add {len(present) - seats} seats or tables."
+                f"Phase {r}: {len(present)} participants attend, but "
+                f"{_count(len(tables), 'table')} {'seats' if len(tables) == 1 else 'seat'} "
+                f"only {seats}; add {_count(len(present) - seats, 'seat')} (more or larger "
+                "tables)."
             )
         if len(present) < minimum:
             reasons.append(
-                f"Phase {r}: the tables need at least {minimum} people in all, but only "
-                f"{len(present)} attend; lower the minimum table sizes or use fewer tables."
+                f"Phase {r}: the tables need at least {_count(minimum, 'person', 'people')} in "
+                f"all, but only {len(present)} attend; lower the minimum table sizes or use "
+                "fewer tables."
             )
     reasons += _theme_conflicts(event)
     reasons += _group_conflicts(event)
