@@ -24,7 +24,7 @@ Seats = dict[tuple[int, int], int]
 """(participant index, phase) -> table index."""
 
 # Greedy weights follow the goal priority: a repeat costs more than any colleague or balance.
-_REPEAT, _COLLEAGUE, _BALANCE, _SIZE, _BELOW_MINIMUM = 10_000.0, 100.0, 1.0, 0.1, 1_000_000.0
+_REPEAT, _COLLEAGUE, _BALANCE, _SIZE, _BELOW_MINIMUM = 10_000.0, 100.0, 1.0, 150.0, 1_000_000.0
 
 
 def _dealing_order(event: Event, seed: int) -> list[int]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import random
+import time
 from collections import Counter
 from collections.abc import Callable
 
@@ -21,7 +22,11 @@ from rotation.solver.variables import seat_options
 __all__ = ["LocalSearch"]
 
 Seats = dict[tuple[int, int], int]
+Gain = tuple[int, int, float]
+"""Change of (repeat encounters, colleague pairs, attribute deviation) a move would make."""
 _EPS = 1e-9
+BLOCK = 1000
+"""Moves between two looks at the plan's totals (annealing steps, deadlines)."""
 
 
 class LocalSearch:
@@ -100,6 +105,21 @@ class LocalSearch:
             for i in range(self.n)
         ]
         self.theme_of = [t.theme for t in event.tables]
+        # Swap partners: movable people at a table of the same theme in the same phase
+        # (swaps keep everybody's themes), and people with the same constraints (routes).
+        self.pools: dict[int, dict[str, list[int]]] = {r: {} for r in self.phases}
+        for r in self.phases:
+            for i in range(self.n):
+                if self.movable[r][i]:
+                    theme = self.theme_of[self.seat[r][i]]
+                    self.pools[r].setdefault(theme, []).append(i)
+        self.twins: dict[object, list[int]] = {}
+        self.colleague_twins: dict[object, list[int]] = {}
+        for i in range(self.n):
+            if all(self.movable[r][i] or self.seat[r][i] < 0 for r in self.phases):
+                self.twins.setdefault(self.signature[i], []).append(i)
+                key = (self.signature[i], self.org[i])
+                self.colleague_twins.setdefault(key, []).append(i)
 
     # -- deltas -------------------------------------------------------------------------------
 
@@ -169,6 +189,12 @@ class LocalSearch:
         m[k1].add(j)
         m[k2].add(i)
         self.seat[r][i], self.seat[r][j] = k2, k1
+        theme1, theme2 = self.theme_of[k1], self.theme_of[k2]
+        if theme1 != theme2 and self.movable[r][i] and self.movable[r][j]:
+            # Only route swaps cross themes: i and j trade places in the partner pools.
+            first, second = self.pools[r][theme1], self.pools[r][theme2]
+            first[first.index(i)] = j
+            second[second.index(j)] = i
         for a, src, dst in ((i, k1, k2), (j, k2, k1)):
             if self.org[a] >= 0:
                 self.org_count[r][src][self.org[a]] -= 1
@@ -204,73 +230,85 @@ class LocalSearch:
                     total += sum(abs(counts[v] - share * len(group)) for v, share in shares.items())
         return total
 
-    def anneal(self, moves: int, temperature: float = 0.5) -> bool:
-        """Simulated annealing on the balance, never worsening repeats or colleagues.
+    def totals(self) -> tuple[int, int, float]:
+        """Repeat encounters, colleague pairs and attribute deviation of the current plan."""
+        repeats = sum(m * (m - 1) // 2 for met in self.met for m in met.values() if m > 1) // 2
+        colleagues = sum(
+            c * (c - 1) // 2
+            for tables in self.org_count.values()
+            for counts in tables.values()
+            for c in counts.values()
+        )
+        return repeats, colleagues, self.balance_total()
 
-        Keeps the best plan seen; returns True when it is better than the start.
+    def anneal(
+        self,
+        moves: int,
+        temperature: float = 0.5,
+        weights: tuple[float, float, float] | None = None,
+        deadline: float | None = None,
+    ) -> bool:
+        """Simulated annealing; keeps the best plan seen (in priority order).
+
+        Without ``weights`` only the balance may get worse on the way (repeats and colleagues
+        never do); with weights, a move's cost is their weighted sum of the three changes.
+        Returns True when the plan got better than at the start.
         """
-        start = best = current = self.balance_total()
+        start = best = self.totals()
         best_seats = self.seats()
-        steps = max(1, moves // 1000)
-        for block in range(steps):
-            heat = temperature * (1 - block / steps) + 1e-3
-
-            def accept(gain: tuple[int, int, float], heat: float = heat) -> bool:
-                repeats, colleagues, balance = gain
-                if repeats or colleagues:
-                    return repeats < 0 or (repeats == 0 and colleagues < 0)
-                return balance < _EPS or self.rng.random() < math.exp(-balance / heat)
-
-            self.run(1000, accept)
-            current = self.balance_total()
-            if current < best - _EPS:
+        blocks = max(1, moves // BLOCK)
+        for block in range(blocks):
+            heat = temperature * (1 - block / blocks) + 1e-3
+            self.run(BLOCK, _annealing(self.rng, heat, weights))
+            current = self.totals()
+            if _rounded(current) < _rounded(best):
                 best, best_seats = current, self.seats()
-        if best < start - _EPS:
+            if deadline is not None and time.monotonic() > deadline:
+                break
+        if _rounded(best) < _rounded(start):
             self.restore(best_seats)
             return True
+        self.restore(best_seats)
         return False
 
     def restore(self, seats: Seats) -> None:
         """Go back to an earlier plan of the same event."""
         self._load(seats)
 
-    def run(
-        self, moves: int, better: Callable[[tuple[int, int, float]], bool] | None = None
-    ) -> int:
-        """Try ``moves`` random moves; apply those that improve; returns how many applied."""
-        better = better or _lexicographically_better
-        applied = 0
-        people = list(range(self.n))
+    def run(self, moves: int, accept: Callable[[Gain], bool] | None = None) -> int:
+        """Try ``moves`` random moves; apply those ``accept`` takes; returns how many applied."""
+        accept = accept or _lexicographically_better
+        rng, phases, applied = self.rng, self.phases, 0
         for _ in range(moves):
-            i = self.rng.choice(people)
-            if self.rng.random() < 0.5:
-                r = self.rng.choice(self.phases)
+            i = rng.randrange(self.n)
+            if rng.random() < 0.7:
+                r = phases[rng.randrange(len(phases))]
+                k = self.seat[r][i]
                 if not self.movable[r][i]:
                     continue
-                theme = self.theme_of[self.seat[r][i]]
-                j = self.rng.choice(people)
-                if (
-                    j == i
-                    or not self.movable[r][j]
-                    or self.seat[r][j] == self.seat[r][i]
-                    or self.theme_of[self.seat[r][j]] != theme
-                ):
+                pool = self.pools[r][self.theme_of[k]]
+                j = pool[rng.randrange(len(pool))]
+                if self.seat[r][j] == k:
                     continue
                 gain = self._phase_swap_gain(r, i, j)
-                if gain is not None and better(gain):
+                if gain is not None and accept(gain):
                     self._swap(r, i, j)
                     applied += 1
             else:
-                j = self.rng.choice(people)
-                if (
-                    j == i
-                    or self.signature[i] != self.signature[j]
-                    or not all(self.movable[r][i] or self.seat[r][i] < 0 for r in self.phases)
-                ):
+                # Half the route swaps stay within an organisation: those change nothing
+                # but the balance.
+                if self.org[i] >= 0 and rng.random() < 0.5:
+                    twins = self.colleague_twins.get((self.signature[i], self.org[i]), [])
+                else:
+                    twins = self.twins.get(self.signature[i], [])
+                if len(twins) < 2:
+                    continue
+                j = twins[rng.randrange(len(twins))]
+                if j == i:
                     continue
                 gain = self._route_swap_gain(i, j)
-                if gain is not None and better(gain):
-                    for r in self.phases:
+                if gain is not None and accept(gain):
+                    for r in phases:
                         if self.seat[r][i] >= 0 and self.seat[r][i] != self.seat[r][j]:
                             self._swap(r, i, j)
                     applied += 1
@@ -281,10 +319,63 @@ class LocalSearch:
         return {(i, r): k for r in self.phases for i, k in enumerate(self.seat[r]) if k >= 0}
 
 
-def _lexicographically_better(gain: tuple[int, int, float]) -> bool:
+def _rounded(totals: tuple[int, int, float]) -> tuple[int, int, float]:
+    return totals[0], totals[1], round(totals[2], 6)
+
+
+def _annealing(
+    rng: random.Random, heat: float, weights: tuple[float, float, float] | None
+) -> Callable[[Gain], bool]:
+    def accept(gain: Gain) -> bool:
+        repeats, colleagues, balance = gain
+        if weights is None:
+            if repeats or colleagues:
+                return repeats < 0 or (repeats == 0 and colleagues < 0)
+            cost = balance
+        else:
+            cost = weights[0] * repeats + weights[1] * colleagues + weights[2] * balance
+        return cost < _EPS or rng.random() < math.exp(-cost / heat)
+
+    return accept
+
+
+def _lexicographically_better(gain: Gain) -> bool:
     repeats, colleagues, balance = gain
     if repeats:
         return repeats < 0
     if colleagues:
         return colleagues < 0
     return balance < -_EPS
+
+
+MOVES_PER_SECOND = 25_000
+"""Roughly how many moves the search tries per second; sets the deterministic budget."""
+
+
+def improve(
+    event: Event, seats: Seats, *, seed: int, time_limit: float, deterministic: bool
+) -> Seats:
+    """Improve a plan within a time limit: hill climbing, annealing, then balance.
+
+    In deterministic mode the budget is a number of moves (``MOVES_PER_SECOND`` per second
+    of the limit), so the result does not depend on the machine's speed.
+    """
+    search = LocalSearch(event, seats, seed)
+    total = max(BLOCK, int(time_limit * MOVES_PER_SECOND))
+    started = time.monotonic()
+    schedule = ((0.3, "climb"), (0.4, "anneal"), (0.1, "climb"), (0.2, "balance"))
+    spent = 0.0
+    for share, step in schedule:
+        spent += share
+        moves = int(total * share)
+        deadline = None if deterministic else started + time_limit * spent
+        if step == "climb":
+            for _ in range(max(1, moves // (10 * BLOCK))):
+                applied = search.run(10 * BLOCK)
+                if not applied or (deadline is not None and time.monotonic() > deadline):
+                    break
+        elif step == "anneal":
+            search.anneal(moves, 20.0, (100.0, 10.0, 1.0), deadline)
+        else:
+            search.anneal(moves, 0.5, None, deadline)
+    return search.seats()

@@ -24,10 +24,10 @@ from rotation.checker import check
 from rotation.domain import Event, Goal, Plan, Status
 from rotation.errors import NoPlanError, RotationError, SolveTimeoutError
 from rotation.solver.bounds import lower_bounds
-from rotation.solver.construct import construct
+from rotation.solver.construct import construct, seats_by_id
 from rotation.solver.explain import counting_conflicts, explain_infeasibility
 from rotation.solver.goals import Term, build_terms, route_variable_count
-from rotation.solver.improve import LocalSearch
+from rotation.solver.improve import LocalSearch, improve
 from rotation.solver.rules import add_all_rules
 from rotation.solver.symmetry import add_symmetry_breaking, relabel_for_symmetry
 from rotation.solver.variables import SeatVariables, seat_options
@@ -156,10 +156,16 @@ def solve(
         method = Method.EXACT if size <= ROUTE_LIMIT else Method.CONSTRUCT
     notes: list[str] = []
     if method is Method.CONSTRUCT:
-        seats = {(event.participants[i].id, r): event.tables[k].id for (i, r), k in start.items()}
+        remaining = max(0.5, time_limit - (time.monotonic() - started))
+        improved = improve(
+            event, start, seed=seed, time_limit=remaining, deterministic=deterministic
+        )
+        seats = seats_by_id(event, improved)
         status = Status.FEASIBLE
         terms_values: dict[Goal, float] = {}
-        notes.append("planned by construction (event too large for the exact model)")
+        notes.append(
+            "planned by construction and local search (event too large for the exact model)"
+        )
     else:
         seats, status, terms_values, proven = _solve_exact(
             event, start, bounds, started, time_limit, seed, workers, deterministic, progress
