@@ -1,0 +1,255 @@
+"""The typer application: ``rotation plan | check | template | demo``."""
+
+from __future__ import annotations
+
+import enum
+from importlib.resources import as_file, files
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rotation.checker import check
+from rotation.cli.exit_codes import EXIT_CODES_HELP, ExitCode
+from rotation.cli.runner import Display, consoles, guarded, plan_and_write, print_json, usage_error
+from rotation.cli.solving import SolveOptions
+from rotation.cli.summary import best_bounds, check_summary, metric_table
+from rotation.io import read_plan, write_template
+from rotation.solver import Method
+
+__all__ = ["EXAMPLE_FILE", "app"]
+
+EXAMPLE_FILE = "example-werkstatttreffen.xlsx"
+"""The bundled example registration workbook (50 synthetic people), in rotation/data."""
+
+DEMO_OUTPUT = Path("rotation-demo-plan.xlsx")
+
+app = typer.Typer(
+    name="rotation",
+    help=(
+        "Plan who sits at which workshop table in each phase: every theme once, tables "
+        "within capacity, as many different colleagues as possible. Start with "
+        "'rotation demo', or 'rotation template anmeldungen.xlsx' to get a workbook to fill in."
+    ),
+    epilog=EXIT_CODES_HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Language(str, enum.Enum):
+    """Language of a written workbook."""
+
+    en = "en"
+    de = "de"
+
+
+# -- shared options -------------------------------------------------------------------------
+TimeLimit = Annotated[
+    float, typer.Option("--time-limit", min=0.01, help="Seconds for the search at most.")
+]
+Seed = Annotated[int, typer.Option("--seed", help="Random seed of the solver.")]
+Workers = Annotated[
+    int | None, typer.Option("--workers", min=1, help="Solver threads (default: up to 8 cores).")
+]
+Deterministic = Annotated[
+    bool,
+    typer.Option(
+        "--deterministic", help="Same input, seed and workers give the same plan (slower)."
+    ),
+]
+Json = Annotated[
+    bool, typer.Option("--json", help="Print one JSON object on stdout, nothing else there.")
+]
+Quiet = Annotated[bool, typer.Option("--quiet", help="No progress and no report; errors only.")]
+Debug = Annotated[
+    bool, typer.Option("--debug", help="Log the solver's stages; tracebacks for internal errors.")
+]
+
+
+@app.command("plan", epilog=EXIT_CODES_HELP)
+def plan_command(
+    input_file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="INPUT", help="Registration file: .xlsx, .xlsm or .csv.", show_default=False
+        ),
+    ],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Plan workbook to write (.xlsx).")],
+    themes: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--themes",
+            metavar="NAME [NAME ...]",
+            help="Theme names in order (else the workbook's Settings).",
+        ),
+    ] = None,
+    tables_per_theme: Annotated[
+        int | None,
+        typer.Option(
+            "--tables-per-theme", min=1, help="Tables per theme (replaces a Tables sheet)."
+        ),
+    ] = None,
+    table_size: Annotated[
+        int | None, typer.Option("--table-size", min=1, help="Most seats per table.")
+    ] = None,
+    min_table_size: Annotated[
+        int | None, typer.Option("--min-table-size", min=0, help="Fewest people per table.")
+    ] = None,
+    phases: Annotated[
+        int | None,
+        typer.Option("--phases", min=1, help="Number of phases (default: one per theme)."),
+    ] = None,
+    balance: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--balance", metavar="COLUMN [COLUMN ...]", help="Columns to balance, e.g. gender role."
+        ),
+    ] = None,
+    time_limit: TimeLimit = 30.0,
+    seed: Seed = 0,
+    deterministic: Deterministic = False,
+    workers: Workers = None,
+    method: Annotated[
+        Method,
+        typer.Option(
+            "--method",
+            help="auto: by size; exact: always the CP-SAT search; construct: a quick "
+            "constructed plan without search (for very large events).",
+        ),
+    ] = Method.AUTO,
+    lang: Annotated[
+        Language, typer.Option("--lang", help="Language of the plan workbook.")
+    ] = Language.en,
+    json_output: Json = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Plan an event from a registration file and write the plan workbook.
+
+    Options not given are taken from the workbook's Tables and Settings sheets.
+    """
+    plan_and_write(
+        input_file,
+        output,
+        read_options={
+            "themes": themes or None,
+            "tables_per_theme": tables_per_theme,
+            "table_size": table_size,
+            "min_table_size": min_table_size,
+            "phases": phases,
+            "balance": balance or None,
+        },
+        solve_options=SolveOptions(time_limit, seed, workers, deterministic, method),
+        lang=lang.value,
+        display=Display(json=json_output, quiet=quiet, debug=debug),
+    )
+
+
+@app.command("check", epilog=EXIT_CODES_HELP)
+def check_command(
+    plan_file: Annotated[
+        Path, typer.Argument(metavar="PLAN.xlsx", help="A plan workbook, also one edited by hand.")
+    ],
+    json_output: Json = False,
+    debug: Debug = False,
+) -> None:
+    """Check every rule of a plan workbook and print every metric with its bound.
+
+    Exit code 0 when every rule holds, 1 when a rule is broken, 3 when the file cannot be read.
+    """
+    display = Display(json=json_output, debug=debug)
+    out, _ = consoles()
+    with guarded(display):
+        plan = read_plan(plan_file)
+        report = check(plan.event, plan)
+    if json_output:
+        print_json(check_summary(plan, report, path=plan_file.resolve()))
+    else:
+        if report.ok:
+            out.print(f"All rules hold in {plan_file.name}.", style="green", markup=False)
+        else:
+            out.print(
+                f"{len(report.violations)} broken rule(s) in {plan_file.name}:",
+                style="bold red",
+                markup=False,
+            )
+            for violation in report.violations:
+                out.print(f"- {violation}", markup=False, highlight=False)
+        out.print(f"Status: {plan.status.value}", markup=False)
+        out.print(metric_table(report.metrics, best_bounds(plan)))
+    if not report.ok:
+        raise typer.Exit(int(ExitCode.RULE_BROKEN))
+
+
+@app.command("template", epilog=EXIT_CODES_HELP)
+def template_command(
+    output: Annotated[
+        Path, typer.Argument(metavar="OUTPUT.xlsx", help="Where to write the blank workbook.")
+    ],
+    lang: Annotated[
+        Language, typer.Option("--lang", help="Language of the template.")
+    ] = Language.de,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    debug: Debug = False,
+) -> None:
+    """Write a blank registration workbook to fill in (participants, tables, settings)."""
+    display = Display(debug=debug)
+    if output.suffix.lower() != ".xlsx":
+        raise usage_error(f"The template '{output.name}' must end in .xlsx.", display)
+    if output.exists() and not force:
+        raise usage_error(
+            f"'{output.name}' exists already; choose another name or add --force.", display
+        )
+    out, _ = consoles()
+    with guarded(display):
+        written = write_template(output, "de" if lang is Language.de else "en")
+    out.print(f"Template written to {written.resolve()}", markup=False, highlight=False)
+
+
+@app.command("demo", epilog=EXIT_CODES_HELP)
+def demo_command(
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Plan workbook to write.")
+    ] = DEMO_OUTPUT,
+    time_limit: TimeLimit = 10.0,
+    seed: Seed = 0,
+    deterministic: Deterministic = False,
+    workers: Workers = None,
+    lang: Annotated[
+        Language, typer.Option("--lang", help="Language of the plan workbook.")
+    ] = Language.de,
+    json_output: Json = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Plan the bundled example event and write its plan workbook.
+
+    Fifty made-up people from twelve organisations, themes "Integration und Teilhabe" and
+    "Gleichstellung und Vielfalt", two phases, three tables of at most ten per theme,
+    balanced by gender and role (all set in the example's Settings sheet).
+    """
+    display = Display(json=json_output, quiet=quiet, debug=debug)
+    if not (json_output or quiet):
+        out, _ = consoles()
+        out.print(
+            "Planning the bundled example: 50 participants, 2 themes, 2 phases...",
+            markup=False,
+        )
+    with as_file(files("rotation") / "data" / EXAMPLE_FILE) as example:
+        plan_and_write(
+            example,
+            output,
+            read_options={},
+            solve_options=SolveOptions(time_limit, seed, workers, deterministic),
+            lang=lang.value,
+            display=display,
+            full_table=False,
+        )
+    if not (json_output or quiet):
+        out.print(
+            f"Open {output} to see who sits where; 'rotation check {output}' prints every figure.",
+            markup=False,
+            highlight=False,
+        )

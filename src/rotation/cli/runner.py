@@ -1,0 +1,151 @@
+"""The shared job of ``plan`` and ``demo``: read, solve (with progress), write, report."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+
+from rotation.cli.exit_codes import ExitCode
+from rotation.cli.progress import SolveProgress
+from rotation.cli.report import error_summary, report_error
+from rotation.cli.solving import SolveOptions, run_solve
+from rotation.cli.summary import best_bounds, metric_table, plan_summary
+from rotation.domain import Plan
+from rotation.errors import InputError
+from rotation.io import read_event, write_plan
+from rotation.io.safe_write import guard_target
+from rotation.solver import lower_bounds
+
+__all__ = ["Display", "consoles", "guarded", "headline", "plan_and_write", "print_json"]
+
+
+@dataclass(frozen=True)
+class Display:
+    """How a command talks: ``--json``, ``--quiet``, ``--debug``."""
+
+    json: bool = False
+    quiet: bool = False
+    debug: bool = False
+
+
+def consoles() -> tuple[Console, Console]:
+    """(stdout, stderr) consoles; stdout is never wrapped, so JSON and paths stay whole."""
+    return Console(soft_wrap=True), Console(stderr=True)
+
+
+def print_json(data: Mapping[str, Any]) -> None:
+    """One JSON object on stdout (plain print: no colour codes, no wrapping)."""
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@contextmanager
+def guarded(display: Display) -> Iterator[None]:
+    """Turn any error inside the block into its message and exit code."""
+    if display.debug:
+        logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
+    _, err = consoles()
+    try:
+        yield
+    except (typer.Exit, typer.Abort):
+        raise
+    except BaseException as error:  # every outcome becomes an exit code
+        if isinstance(error, SystemExit):
+            raise
+        code = report_error(err, error, debug=display.debug)
+        if display.json:
+            print_json(error_summary(error))
+        raise typer.Exit(int(code)) from None
+
+
+def usage_error(message: str, display: Display) -> typer.Exit:
+    """Print a usage problem (exit code 2) and return the exit to raise."""
+    _, err = consoles()
+    err.print(message, style="bold red", markup=False, highlight=False)
+    if display.json:
+        print_json({"status": "error", "exit_code": int(ExitCode.USAGE), "error": "usage"})
+    return typer.Exit(int(ExitCode.USAGE))
+
+
+def check_output(output: Path, inputs: list[Path], display: Display) -> None:
+    """Refuse a bad output file before any work: the input itself, not .xlsx, a folder."""
+    try:
+        guard_target(output, inputs)
+    except InputError as error:
+        raise usage_error("; ".join(str(p) for p in error.problems), display) from None
+
+
+def _figure(value: float) -> str:
+    return f"{value:g}" if float(value).is_integer() else f"{value:.2f}"
+
+
+def headline(plan: Plan) -> list[str]:
+    """The figures an organiser looks at first, each with the bound no plan can beat."""
+    if plan.metrics is None:
+        return []
+    metrics, bounds = plan.metrics, best_bounds(plan)
+    lines = [
+        f"Repeat encounters:       {_figure(metrics.repeat_encounters)}"
+        f" (no plan can have fewer than {_figure(bounds['repeat_encounters'])})",
+        f"Same-organisation pairs: {_figure(metrics.same_organisation_pairs)}"
+        f" (no plan can have fewer than {_figure(bounds['same_organisation_pairs'])})",
+    ]
+    if plan.event.balance:
+        lines.append(
+            f"Balance ({', '.join(plan.event.balance)}): deviation "
+            f"{_figure(metrics.attribute_deviation)} in total, at most "
+            f"{_figure(metrics.attribute_deviation_max)} at one table"
+        )
+    return lines
+
+
+def plan_and_write(
+    source: Path,
+    output: Path,
+    *,
+    read_options: Mapping[str, Any],
+    solve_options: SolveOptions,
+    lang: str,
+    display: Display,
+    full_table: bool = True,
+) -> Plan:
+    """Read ``source``, plan it, write the workbook to ``output`` and report the result."""
+    out, err = consoles()
+    check_output(output, [source], display)
+    with guarded(display):
+        event = read_event(source, **read_options)
+        progress = SolveProgress(
+            err,
+            lower_bounds(event),
+            enabled=err.is_terminal and not (display.quiet or display.json),
+        )
+        with progress:
+            outcome = run_solve(event, solve_options, progress)
+        plan = outcome.plan
+        written = write_plan(plan, output, lang="de" if lang == "de" else "en", input_path=source)
+    if outcome.interrupted:
+        err.print("Stopped by Ctrl-C: wrote the best plan found so far.", style="yellow")
+    if display.json:
+        print_json(plan_summary(plan, output=written.resolve(), interrupted=outcome.interrupted))
+    elif not display.quiet:
+        event = plan.event
+        out.print(f"Plan written to {written.resolve()}", markup=False, highlight=False)
+        out.print(
+            f"{len(event.participants)} participants, {len(event.tables)} tables, "
+            f"{len(event.phases)} phases, {len(event.themes)} themes; "
+            f"status {plan.status.value}; {plan.wall_time:.1f} s",
+            markup=False,
+            highlight=False,
+        )
+        for line in headline(plan):
+            out.print("  " + line, markup=False, highlight=False)
+        if full_table and plan.metrics is not None:
+            out.print(metric_table(plan.metrics, best_bounds(plan)))
+    return plan
