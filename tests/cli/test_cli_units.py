@@ -1,0 +1,91 @@
+"""The command line's parts in-process: argument expansion, Ctrl-C, progress, messages."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from rotation.cli.argv import expand_multi_value_options
+from rotation.cli.progress import SolveProgress
+from rotation.cli.report import report_error
+from rotation.cli.solving import SolveOptions, run_solve, solve_supports_stop
+from rotation.domain import Event, Goal, Participant, Plan
+from rotation.errors import InputError, NoPlanError, Problem
+from rotation.solver import Progress
+
+OPTIONS = SolveOptions(time_limit=1.0, seed=1, workers=1, deterministic=True)
+
+
+def _event() -> Event:
+    people = [Participant(f"p{i}", organisation=f"O{i % 2}") for i in range(4)]
+    return Event.build(people, themes=["A", "B"], tables_per_theme=1, table_size=4)
+
+
+@pytest.mark.parametrize(
+    ("args", "expanded"),
+    [
+        (["--themes", "A", "B"], ["--themes", "A", "--themes", "B"]),
+        (["--themes", "A", "--themes", "B"], ["--themes", "A", "--themes", "B"]),
+        (["x.xlsx", "--balance", "gender", "role", "-o", "p.xlsx"],
+         ["x.xlsx", "--balance", "gender", "--balance", "role", "-o", "p.xlsx"]),
+        (["--themes", "A", "--seed", "-1"], ["--themes", "A", "--seed", "-1"]),
+        (["--themes", "A", "--", "B"], ["--themes", "A", "--", "B"]),
+    ],
+)  # fmt: skip
+def test_multi_value_options(args: list[str], expanded: list[str]) -> None:
+    assert expand_multi_value_options(args) == expanded
+
+
+def test_ctrl_c_stops_a_stoppable_solver_and_keeps_its_plan() -> None:
+    event = _event()
+    seen: dict[str, Any] = {}
+
+    def stoppable(event: Event, *, stop: threading.Event, **kwargs: Any) -> Plan:
+        seen.update(kwargs)
+        threading.Timer(0.2, signal.raise_signal, (signal.SIGINT,)).start()
+        assert stop.wait(10), "Ctrl-C did not reach the solver"
+        return Plan(event, {})
+
+    assert solve_supports_stop(stoppable)
+    outcome = run_solve(event, OPTIONS, None, solver=stoppable)
+    assert outcome.interrupted and outcome.plan.event is event
+    assert seen["time_limit"] == 1.0 and seen["deterministic"] is True
+
+
+def test_solver_errors_pass_through_the_worker_thread() -> None:
+    def impossible(event: Event, *, stop: threading.Event, **kwargs: Any) -> Plan:
+        raise NoPlanError(["Phase 1: too few seats"])
+
+    with pytest.raises(NoPlanError):
+        run_solve(_event(), OPTIONS, None, solver=impossible)
+
+
+def test_a_solver_without_stop_runs_directly() -> None:
+    def plain(event: Event, **kwargs: Any) -> Plan:
+        return Plan(event, {})
+
+    assert not solve_supports_stop(plain)
+    assert not run_solve(_event(), OPTIONS, None, solver=plain).interrupted
+
+
+def test_progress_line_shows_best_so_far_and_bounds() -> None:
+    bounds = {Goal.REPEAT_ENCOUNTERS: 12.0, Goal.SAME_ORGANISATION_PAIRS: 3.0}
+    progress = SolveProgress(Console(), bounds, enabled=False)
+    assert "building a first plan" in progress.__rich__().plain
+    progress(Progress(1.0, Goal.REPEAT_ENCOUNTERS, 15.0, 12.0, 15.0, 4.0))
+    line = progress.__rich__().plain
+    assert "repeat encounters 15 (bound 12)" in line
+    assert "same-organisation pairs 4 (bound 3)" in line
+
+
+def test_input_problems_are_listed_with_their_place() -> None:
+    console = Console(record=True, width=200)
+    problem = Problem("Duplicate id 'P7'.", hint="ids must be unique", file="a.xlsx", row=9)
+    report_error(console, InputError([problem], file="a.xlsx"))
+    text = console.export_text()
+    assert "a.xlsx, row 9: Duplicate id 'P7'. (ids must be unique)" in text
+    assert "Nothing was written" in text
