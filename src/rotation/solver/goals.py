@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -32,6 +32,10 @@ __all__ = [
 ]
 
 
+Valuer = Callable[[cp_model.LinearExprT], int]
+"""Reads a linear expression's value in a solution (``solver.value``)."""
+
+
 @dataclass
 class Term:
     """One goal's objective term: the metric equals ``solver value / scale``."""
@@ -43,6 +47,15 @@ class Term:
     """A secondary figure minimised within the same goal (the largest balance deviation)."""
     upper: int = 0
     """The largest value ``expr`` can take (to weigh goals that share one stage)."""
+    exact: Callable[[Valuer], float] | None = None
+    """The metric recomputed from the model's counts in a solution (``expr`` only bounds it
+    from above where the goal is not being minimised)."""
+
+    def metric(self, value: Valuer) -> float:
+        """The goal's metric in the solution that ``value`` reads."""
+        if self.exact is not None:
+            return self.exact(value)
+        return value(self.expr) / self.scale
 
 
 def _upper(costs: list[cp_model.IntVar]) -> int:
@@ -52,18 +65,26 @@ def _upper(costs: list[cp_model.IntVar]) -> int:
 def pair_cost(
     model: cp_model.CpModel, count: cp_model.LinearExprT, most: int, name: str
 ) -> cp_model.IntVar | None:
-    """A variable equal to C(count, 2), for ``count`` between 0 and ``most``."""
+    """A variable at least C(count, 2) (equal when minimised), for ``count`` in 0..``most``.
+
+    The convex cost is written as its tangent lines, which the LP relaxation uses to prove
+    the counting bounds quickly; an element constraint would be exact but makes presolve
+    slow on larger events.
+    """
     if most <= 1:
         return None
     cost = model.new_int_var(0, most * (most - 1) // 2, name)
-    people = model.new_int_var(0, most, name.replace("[", "_count["))
-    model.add(people == count)
-    model.add_element(people, [n * (n - 1) // 2 for n in range(most + 1)], cost)
-    # Tangent c: C(n, 2) >= c*n - c(c+1)/2, tight at n = c and n = c + 1; the LP relaxation
-    # sees these lines and proves the counting bounds quickly.
+    # Tangent c: C(n, 2) >= c*n - c(c+1)/2, tight at n = c and n = c + 1.
     for c in range(1, most):
-        model.add(cost >= c * people - c * (c + 1) // 2)
+        model.add(cost >= c * count - c * (c + 1) // 2)
     return cost
+
+
+def _pairs_of(counts: list[cp_model.LinearExprT]) -> Callable[[Valuer], float]:
+    def exact(value: Valuer) -> float:
+        return float(sum(n * (n - 1) // 2 for n in (int(value(c)) for c in counts)))
+
+    return exact
 
 
 def _phase_pairs(event: Event) -> Iterable[tuple[int, int]]:
@@ -92,6 +113,7 @@ def route_variable_count(event: Event, options: dict[tuple[int, int], list[int]]
 def repeat_encounters(event: Event, v: SeatVariables) -> Term:
     """Soft: sum over pairs of people of C(m, 2), m = phases in which they share a table."""
     model, costs = v.model, []
+    counts: list[cp_model.LinearExprT] = []
     for r1, r2 in _phase_pairs(event):
         route: dict[tuple[int, int], list[cp_model.IntVar]] = {}
         for i in range(len(event.participants)):
@@ -113,10 +135,12 @@ def repeat_encounters(event: Event, v: SeatVariables) -> Term:
                 route.setdefault(key, []).append(literal)
         for (k1, k2), literals in route.items():
             most = min(len(literals), event.tables[k1].max_size, event.tables[k2].max_size)
-            cost = pair_cost(model, sum(literals), most, f"repeats[t{k1},t{k2},r{r1}-{r2}]")
+            count = sum(literals)
+            cost = pair_cost(model, count, most, f"repeats[t{k1},t{k2},r{r1}-{r2}]")
             if cost is not None:
                 costs.append(cost)
-    return Term(Goal.REPEAT_ENCOUNTERS, sum(costs), upper=_upper(costs))
+                counts.append(count)
+    return Term(Goal.REPEAT_ENCOUNTERS, sum(costs), upper=_upper(costs), exact=_pairs_of(counts))
 
 
 def same_organisation_pairs(event: Event, v: SeatVariables) -> Term:
@@ -125,7 +149,8 @@ def same_organisation_pairs(event: Event, v: SeatVariables) -> Term:
     for i, person in enumerate(event.participants):
         if person.organisation:
             members.setdefault(person.organisation, set()).add(i)
-    costs = []
+    costs: list[cp_model.IntVar] = []
+    counts: list[cp_model.LinearExprT] = []
     for organisation, people in members.items():
         if len(people) < 2:
             continue
@@ -135,10 +160,14 @@ def same_organisation_pairs(event: Event, v: SeatVariables) -> Term:
                 here = [i for i in v.people_at(r, k) if i in people]
                 most = min(len(here), table.max_size)
                 name = f"org_pairs[{organisation[:20]},t{k},r{r}]"
-                cost = pair_cost(v.model, sum(v.seat[i, r, k] for i in here), most, name)
+                count = sum(v.seat[i, r, k] for i in here)
+                cost = pair_cost(v.model, count, most, name)
                 if cost is not None:
                     costs.append(cost)
-    return Term(Goal.SAME_ORGANISATION_PAIRS, sum(costs), upper=_upper(costs))
+                    counts.append(count)
+    return Term(
+        Goal.SAME_ORGANISATION_PAIRS, sum(costs), upper=_upper(costs), exact=_pairs_of(counts)
+    )
 
 
 def attribute_deviation(event: Event, v: SeatVariables) -> Term:
@@ -158,6 +187,7 @@ def attribute_deviation(event: Event, v: SeatVariables) -> Term:
     if scale > 10_000:
         scale = max(denominators)
     deviations: list[cp_model.LinearExprT] = []
+    gaps: list[tuple[int, cp_model.LinearExprT]] = []
     upper = 0
     largest = model.new_int_var(
         0, scale * max((t.max_size for t in event.tables), default=0), "largest_deviation"
@@ -181,20 +211,30 @@ def attribute_deviation(event: Event, v: SeatVariables) -> Term:
                     most = n * table.max_size
                     name = f"deviation[{attribute[:12]},t{k},r{r}]"
                     deviation = model.new_int_var(0, most, name)
-                    signed = model.new_int_var(-most, most, name.replace("[", "_signed["))
-                    model.add(signed == gap)
-                    model.add_abs_equality(deviation, signed)
+                    model.add(deviation >= gap)
+                    model.add(deviation >= -gap)
+                    gaps.append((factor, gap))
                     model.add(largest >= factor * deviation)
                     deviations.append(factor * deviation)
                     upper += factor * most
+
+    def exact(value: Valuer) -> float:
+        return sum(f * abs(int(value(g))) for f, g in gaps) / scale
+
     return Term(
-        Goal.ATTRIBUTE_DEVIATION, sum(deviations), scale=scale, tiebreak=largest, upper=upper
+        Goal.ATTRIBUTE_DEVIATION,
+        sum(deviations),
+        scale=scale,
+        tiebreak=largest,
+        upper=upper,
+        exact=exact,
     )
 
 
 def uneven_table_sizes(event: Event, v: SeatVariables) -> Term:
     """Soft: sum over phases and themes of the largest minus the smallest table size."""
     model, spreads = v.model, []
+    groups: list[list[cp_model.LinearExprT]] = []
     for r in event.phase_numbers:
         for theme in event.theme_names:
             tables = event.tables_in(r, theme)
@@ -203,17 +243,19 @@ def uneven_table_sizes(event: Event, v: SeatVariables) -> Term:
             top = max(t.max_size for t in tables)
             biggest = model.new_int_var(0, top, f"biggest[{theme[:12]},r{r}]")
             smallest = model.new_int_var(0, top, f"smallest[{theme[:12]},r{r}]")
-            sizes = []
-            for table in tables:
-                size = model.new_int_var(0, table.max_size, f"size[{table.id[:12]},r{r}]")
-                model.add(size == v.size(r, event.table_position(table.id)))
-                sizes.append(size)
-            model.add_max_equality(biggest, sizes)
-            model.add_min_equality(smallest, sizes)
+            sizes = [v.size(r, event.table_position(t.id)) for t in tables]
+            for size in sizes:
+                model.add(biggest >= size)
+                model.add(smallest <= size)
+            groups.append(sizes)
             spread = model.new_int_var(0, top, f"spread[{theme[:12]},r{r}]")
             model.add(spread == biggest - smallest)
             spreads.append(spread)
-    return Term(Goal.UNEVEN_TABLE_SIZES, sum(spreads), upper=_upper(spreads))
+
+    def exact(value: Valuer) -> float:
+        return float(sum(max(map(value, g)) - min(map(value, g)) for g in groups))
+
+    return Term(Goal.UNEVEN_TABLE_SIZES, sum(spreads), upper=_upper(spreads), exact=exact)
 
 
 def unmet_preferences(event: Event, v: SeatVariables) -> Term:
