@@ -23,8 +23,9 @@ from rotation import Event
 __all__ = ["LINK_LIMIT", "PairsResult", "link_count", "solve_pairs"]
 
 LINK_LIMIT = 2_000_000
-"""Linking constraints above which the model is not built: in the scaling series the model
-at 1.3 million links already takes about 4 GB and minutes to build (docs/benchmarks.md)."""
+"""Linking constraints above which the model is not built. Measured (docs/benchmarks.md):
+100 people with 4 phases of 8 tables (158,400 links) peak at 1.4 GB; 200 people with 16
+tables (1.27 million links) at 2.1 GB without finding any plan in 30 s."""
 
 
 @dataclass(frozen=True)

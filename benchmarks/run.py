@@ -128,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scaling", action="store_true", help="growth from 50 to 5,000 people")
     parser.add_argument("--sizes", nargs="+", type=int, default=list(SCALING_SIZES))
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
+    parser.add_argument("--stem", help="name of the result files (default: by mode)")
     args = parser.parse_args(argv)
 
     started = time.monotonic()
@@ -138,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         names = args.classes or (QUICK if args.quick else [i.name for i in INSTANCES])
         records = run_suite(names, args.methods, time_limit=args.time_limit)
         stem = "quick" if args.quick else ("full" if not args.classes else "selected")
+    stem = args.stem or stem
     print(format_table(records))
     print()
     print(comparison(records))

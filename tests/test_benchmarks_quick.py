@@ -80,7 +80,7 @@ def test_pair_baseline_solves_the_kirkman_instance_and_refuses_large_ones() -> N
 def test_targets_and_table_name_what_misses(reference: dict[str, Any]) -> None:
     record = dict(reference, wall_time=99.0)
     found = misses(record, by_name("reference").target)
-    assert found == ["time 99.0 s >= 1 s"]
+    assert "time 99.0 s >= 1 s" in found
     table = format_table([dict(record, misses=found, target_met=False)])
     assert "| reference | rotation |" in table
     assert "time 99.0 s" in table
