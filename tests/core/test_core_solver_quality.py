@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from conftest import SOLVE, plan_for
 
@@ -131,3 +133,16 @@ def test_preferred_first_theme_is_granted_when_possible() -> None:
     plan = plan_for(event)
     assert plan.metrics.unmet_preferences == 0
     assert all(event.table(plan.table_of(f"p{i}", 1) or "").theme == "B" for i in range(6))
+
+
+def test_stop_returns_the_best_plan_so_far(reference: Event) -> None:
+    stop = threading.Event()
+    timer = threading.Timer(1.0, stop.set)
+    timer.start()
+    try:
+        plan = solve(reference, time_limit=120, seed=1, workers=2, stop=stop)
+    finally:
+        timer.cancel()
+    assert any("stopped early" in note for note in plan.notes)
+    assert check(reference, plan).ok
+    assert plan.metrics.repeat_encounters >= plan.bounds[Goal.REPEAT_ENCOUNTERS]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import random
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -32,8 +33,11 @@ BLOCK = 1000
 class LocalSearch:
     """Incremental state of a plan: members, encounters, colleague and attribute counts."""
 
-    def __init__(self, event: Event, seats: Seats, seed: int = 0) -> None:
+    def __init__(
+        self, event: Event, seats: Seats, seed: int = 0, stop: threading.Event | None = None
+    ) -> None:
         self.event = event
+        self.stop = stop or threading.Event()
         self.rng = random.Random(seed)
         self.phases = event.phase_numbers
         people = event.participants
@@ -263,7 +267,7 @@ class LocalSearch:
             current = self.totals()
             if _rounded(current) < _rounded(best):
                 best, best_seats = current, self.seats()
-            if deadline is not None and time.monotonic() > deadline:
+            if self.stop.is_set() or (deadline is not None and time.monotonic() > deadline):
                 break
         if _rounded(best) < _rounded(start):
             self.restore(best_seats)
@@ -279,7 +283,9 @@ class LocalSearch:
         """Try ``moves`` random moves; apply those ``accept`` takes; returns how many applied."""
         accept = accept or _lexicographically_better
         rng, phases, applied = self.rng, self.phases, 0
-        for _ in range(moves):
+        for move in range(moves):
+            if move % BLOCK == 0 and self.stop.is_set():
+                break
             i = rng.randrange(self.n)
             if rng.random() < 0.7:
                 r = phases[rng.randrange(len(phases))]
@@ -353,14 +359,20 @@ MOVES_PER_SECOND = 25_000
 
 
 def improve(
-    event: Event, seats: Seats, *, seed: int, time_limit: float, deterministic: bool
+    event: Event,
+    seats: Seats,
+    *,
+    seed: int,
+    time_limit: float,
+    deterministic: bool,
+    stop: threading.Event | None = None,
 ) -> Seats:
     """Improve a plan within a time limit: hill climbing, annealing, then balance.
 
     In deterministic mode the budget is a number of moves (``MOVES_PER_SECOND`` per second
     of the limit), so the result does not depend on the machine's speed.
     """
-    search = LocalSearch(event, seats, seed)
+    search = LocalSearch(event, seats, seed, stop)
     total = max(BLOCK, int(time_limit * MOVES_PER_SECOND))
     started = time.monotonic()
     schedule = ((0.3, "climb"), (0.4, "anneal"), (0.1, "climb"), (0.2, "balance"))
@@ -372,7 +384,8 @@ def improve(
         if step == "climb":
             for _ in range(max(1, moves // (10 * BLOCK))):
                 applied = search.run(10 * BLOCK)
-                if not applied or (deadline is not None and time.monotonic() > deadline):
+                late = deadline is not None and time.monotonic() > deadline
+                if not applied or late or search.stop.is_set():
                     break
         elif step == "anneal":
             search.anneal(moves, 20.0, (100.0, 10.0, 1.0), deadline)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import os
+import threading
 import time
 from importlib.metadata import version
 
@@ -52,6 +53,7 @@ def solve(
     deterministic: bool = False,
     method: Method = Method.AUTO,
     progress: ProgressCallback | None = None,
+    stop: threading.Event | None = None,
 ) -> Plan:
     """Plan the event: every rule holds, the goals are as good as the time allows.
 
@@ -64,6 +66,8 @@ def solve(
             the time limit counted in CP-SAT's deterministic time units).
         method: see :class:`Method`.
         progress: called with a :class:`Progress` on every improving plan.
+        stop: set it (from another thread, e.g. on Ctrl-C) to end the search early; the
+            best plan found so far is returned, with a note saying so.
 
     Returns:
         The plan, already checked by :func:`rotation.check`, with metrics and bounds.
@@ -92,7 +96,12 @@ def solve(
     if method is Method.CONSTRUCT:
         remaining = max(0.5, time_limit - (time.monotonic() - started))
         improved = improve(
-            event, start, seed=seed, time_limit=remaining, deterministic=deterministic
+            event,
+            start,
+            seed=seed,
+            time_limit=remaining,
+            deterministic=deterministic,
+            stop=stop,
         )
         seats = seats_by_id(event, improved)
         status = Status.FEASIBLE
@@ -103,7 +112,9 @@ def solve(
     else:
         # A short local search turns the construction into a strong first plan for CP-SAT.
         warm_up = min(MAX_WARM_UP, WARM_UP_SHARE * time_limit)
-        start = improve(event, start, seed=seed, time_limit=warm_up, deterministic=deterministic)
+        start = improve(
+            event, start, seed=seed, time_limit=warm_up, deterministic=deterministic, stop=stop
+        )
         search = StagedSearch(
             event,
             bounds,
@@ -111,6 +122,7 @@ def solve(
             workers=workers,
             deterministic=deterministic,
             progress=progress,
+            stop=stop,
         )
         search.hint(start)
         result = search.run(time_limit, started)
@@ -122,6 +134,8 @@ def solve(
         )
         for goal, bound in proven.items():
             bounds[goal] = max(bounds.get(goal, 0.0), bound)
+    if stop is not None and stop.is_set():
+        notes.append("stopped early on request: the best plan found so far")
     report = check(event, Plan(event, seats))
     if report.violations:
         if method is Method.CONSTRUCT:

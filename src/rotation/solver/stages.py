@@ -88,8 +88,10 @@ class StagedSearch:
         workers: int,
         deterministic: bool,
         progress: ProgressCallback | None = None,
+        stop: threading.Event | None = None,
     ) -> None:
         self.event, self.bounds, self.seed = event, bounds, seed
+        self.stop = stop or threading.Event()
         self.workers, self.deterministic, self.progress = workers, deterministic, progress
         self.model = cp_model.CpModel()
         self.variables = SeatVariables.create(self.model, event)
@@ -146,6 +148,9 @@ class StagedSearch:
         proven: dict[Goal, float] = {}
         for n, stage in enumerate(stages):
             last = n == len(stages) - 1
+            if self.stop.is_set():
+                all_optimal = False
+                break
             if self.values and all(
                 self.values[g] * self.terms[g].scale <= self._floor(g) + 1e-9 for g in stage.goals
             ):
@@ -162,7 +167,7 @@ class StagedSearch:
             floor = sum(w * self._floor(g) for w, g in zip(stage.weights, stage.goals))
             watcher = _Watcher(self.terms, stage.goals[0], started, floor, self.progress)
             stall = None if self.deterministic or n == 0 else max(0.5, 0.1 * time_limit)
-            with _StallGuard(solver, watcher, stall):
+            with _Guard(solver, watcher, stall, self.stop):
                 status = solver.solve(self.model, watcher)
             spent += solver.deterministic_time
             _log.debug(
@@ -188,6 +193,9 @@ class StagedSearch:
                 bound = math.ceil((solver.best_objective_bound - 1e-6 - (weight - 1)) / weight)
                 proven[first.goal] = bound / first.scale
             self._keep(solver)
+            if self.stop.is_set():
+                all_optimal = all_optimal and last and status == cp_model.OPTIMAL
+                break
             self._fix(stage, {g: int(solver.value(self.terms[g].expr)) for g in stage.fixes})
             if not last and Goal.ATTRIBUTE_DEVIATION in stages[n + 1].goals:
                 self._polish()
@@ -204,7 +212,7 @@ class StagedSearch:
             (self.event.participant_position(p), r): self.event.table_position(t)
             for (p, r), t in self.seats.items()
         }
-        search = LocalSearch(self.event, seats, self.seed)
+        search = LocalSearch(self.event, seats, self.seed, stop=self.stop)
         moves = POLISH_MOVES_PER_PERSON * len(self.event.participants)
         applied = search.run(moves // 4)
         if search.anneal(moves) or applied:
@@ -215,13 +223,15 @@ class StagedSearch:
         params = solver.parameters
         params.random_seed = self.seed
         params.num_workers = self.workers
+        # Ctrl-C is the caller's to handle (through ``stop``), not CP-SAT's.
+        params.catch_sigint_signal = False
         # Later stages start from the previous plan: presolve must not cut it off (the first
         # stage presolves freely, which matters more there than its hint).
         params.keep_all_feasible_solutions_in_presolve = later
         if self.deterministic:
             # Deterministic time makes the stop point reproducible; wall time only guards.
             params.max_deterministic_time = max(0.05, budget)
-            params.max_time_in_seconds = max(1.0, 10 * budget)
+            params.max_time_in_seconds = 2.0 + 2 * budget
         else:
             params.max_time_in_seconds = max(0.05, budget)
 
@@ -320,26 +330,31 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
         )
 
 
-class _StallGuard:
-    """Stops a search that has not improved for ``stall`` seconds (None: never)."""
+class _Guard:
+    """Stops a search on request (``stop``) or after ``stall`` seconds without improvement."""
 
-    def __init__(self, solver: cp_model.CpSolver, watcher: _Watcher, stall: float | None) -> None:
-        self._solver, self._watcher, self._stall = solver, watcher, stall
+    def __init__(
+        self,
+        solver: cp_model.CpSolver,
+        watcher: _Watcher,
+        stall: float | None,
+        stop: threading.Event,
+    ) -> None:
+        self._solver, self._watcher, self._stall, self._stop = solver, watcher, stall, stop
         self._done = threading.Event()
         self._thread: threading.Thread | None = None
 
-    def __enter__(self) -> _StallGuard:
-        if self._stall is not None:
-            self._watcher.last_improvement = time.monotonic()
-            self._thread = threading.Thread(target=self._watch, daemon=True)
-            self._thread.start()
+    def __enter__(self) -> _Guard:
+        self._watcher.last_improvement = time.monotonic()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
         return self
 
     def _watch(self) -> None:
-        assert self._stall is not None
         while not self._done.wait(0.05):
             idle = time.monotonic() - self._watcher.last_improvement
-            if self._watcher.solutions and idle > self._stall:
+            stalled = self._stall is not None and self._watcher.solutions and idle > self._stall
+            if stalled or self._stop.is_set():
                 self._solver.stop_search()
                 return
 
