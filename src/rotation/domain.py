@@ -252,6 +252,10 @@ class Event:
     _participant_index: Mapping[str, int] = field(init=False, repr=False, compare=False)
     _table_index: Mapping[str, int] = field(init=False, repr=False, compare=False)
     _host_table: Mapping[str, str] = field(init=False, repr=False, compare=False)
+    _running: Mapping[tuple[int, str | None], tuple[Table, ...]] = field(
+        init=False, repr=False, compare=False
+    )
+    _present: Mapping[int, tuple[Participant, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name in ("participants", "themes", "tables", "phases", "keep_apart", "keep_together"):
@@ -272,6 +276,23 @@ class Event:
         object.__setattr__(
             self, "_host_table", _frozen_mapping({t.host: t.id for t in self.tables if t.host})
         )
+        running: dict[tuple[int, str | None], list[Table]] = {}
+        for ph in self.phases:
+            running[ph.number, None] = []
+            for theme in self.themes:
+                running[ph.number, theme.name] = []
+            for table in self.tables:
+                if table.runs_in(ph.number):
+                    running[ph.number, None].append(table)
+                    running[ph.number, table.theme].append(table)
+        object.__setattr__(
+            self, "_running", _frozen_mapping({k: tuple(v) for k, v in running.items()})
+        )
+        present = {
+            ph.number: tuple(p for p in self.participants if p.attends(ph.number))
+            for ph in self.phases
+        }
+        object.__setattr__(self, "_present", _frozen_mapping(present))
 
     # -- validation -------------------------------------------------------------------------
 
@@ -496,13 +517,11 @@ class Event:
 
     def tables_in(self, phase: int, theme: str | None = None) -> tuple[Table, ...]:
         """The tables running in ``phase``, optionally only those of ``theme``."""
-        return tuple(
-            t for t in self.tables if t.runs_in(phase) and (theme is None or t.theme == theme)
-        )
+        return self._running.get((phase, theme), ())
 
     def present_in(self, phase: int) -> tuple[Participant, ...]:
         """The participants attending ``phase``."""
-        return tuple(p for p in self.participants if p.attends(phase))
+        return self._present.get(phase, ())
 
     @property
     def phase_numbers(self) -> tuple[int, ...]:

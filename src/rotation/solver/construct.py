@@ -16,6 +16,8 @@ from collections import Counter
 from ortools.sat.python import cp_model
 
 from rotation.domain import Event
+from rotation.errors import SolveTimeoutError
+from rotation.solver.cpsat import new_solver
 from rotation.solver.variables import seat_options
 
 __all__ = ["construct", "seats_by_id", "theme_plan"]
@@ -44,19 +46,30 @@ def _dealing_order(event: Event, seed: int) -> list[int]:
 
 
 def _theme_sequences(n_themes: int, n_phases: int) -> list[tuple[int, ...]]:
+    """Theme orders in blocks of ``n_themes`` that form Latin squares.
+
+    Each block holds the cyclic shifts of one base order, so in every block each phase sees
+    each theme exactly once: dealing the orders over the participants in turn fills every
+    theme evenly in every phase, whatever the number of participants.
+    """
     if n_themes <= 6:
-        perms = list(itertools.permutations(range(n_themes)))
+        bases = [(0, *p) for p in itertools.permutations(range(1, n_themes))]
     else:
-        perms = [tuple((s + j) % n_themes for j in range(n_themes)) for s in range(n_themes)]
-    return [tuple(p[r % n_themes] for r in range(n_phases)) for p in perms]
+        bases = [tuple(range(n_themes)), tuple(reversed(range(n_themes)))]
+    return [
+        tuple((base[r % n_themes] + shift) % n_themes for r in range(n_phases))
+        for base in bases
+        for shift in range(n_themes)
+    ]
 
 
 def theme_plan(
-    event: Event, seed: int, time_limit: float = 10.0
+    event: Event, seed: int, time_limit: float = 30.0
 ) -> dict[tuple[int, int], str] | None:
     """A theme per participant and attended phase that respects every theme-level rule.
 
-    Returns None when no theme assignment exists (the event has no plan).
+    Returns None when no theme assignment exists (the event has no plan); raises
+    SolveTimeoutError when none was found in time.
     """
     themes = event.theme_names
     phases = event.phase_numbers
@@ -100,13 +113,15 @@ def theme_plan(
             for h in range(len(themes)):
                 if (i, r, h) in pick:
                     model.add_hint(pick[i, r, h], h == sequence[j])
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = time_limit
-    solver.parameters.num_workers = 1
-    solver.parameters.random_seed = seed
+    solver = new_solver(seed=seed, time_limit=time_limit)
     status = solver.solve(model)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if status == cp_model.INFEASIBLE:
         return None
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        raise SolveTimeoutError(
+            f"Could not assign themes to every participant within {time_limit:g} s; the "
+            "capacities are very tight. Allow more time or add seats."
+        )
     return {(i, r): themes[h] for (i, r, h), lit in pick.items() if solver.boolean_value(lit)}
 
 

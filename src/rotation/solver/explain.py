@@ -14,6 +14,7 @@ from collections import Counter
 from ortools.sat.python import cp_model
 
 from rotation.domain import Event, Participant
+from rotation.solver.cpsat import new_solver
 from rotation.solver.rules import add_all_rules
 from rotation.solver.variables import SeatVariables
 
@@ -190,9 +191,7 @@ def _core(event: Event, only: set[str] | None, time_limit: float) -> list[str] |
 
     add_all_rules(event, variables, guard)
     model.add_assumptions(list(literals.values()))
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = time_limit
+    solver = new_solver(time_limit=time_limit)
     status = solver.solve(model)
     if status != cp_model.INFEASIBLE:
         return None

@@ -20,6 +20,7 @@ from ortools.sat.python import cp_model
 
 from rotation.domain import Event, Goal, Status
 from rotation.errors import NoPlanError, SolveTimeoutError
+from rotation.solver.cpsat import new_solver
 from rotation.solver.explain import explain_infeasibility
 from rotation.solver.goals import Term, build_terms
 from rotation.solver.improve import LocalSearch
@@ -128,10 +129,7 @@ class StagedSearch:
             trial.add(own == int(seats.get((i, r)) == k))
         # With every seat fixed, minimising the terms makes their variables tight.
         trial.minimize(sum(t.expr for t in self.terms.values()))
-        solver = cp_model.CpSolver()
-        solver.parameters.num_workers = 1
-        solver.parameters.random_seed = self.seed
-        solver.parameters.max_time_in_seconds = 10.0
+        solver = new_solver(seed=self.seed, time_limit=10.0)
         if solver.solve(trial) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             _log.debug("a plan could not be completed as a hint")
             return False
@@ -143,7 +141,7 @@ class StagedSearch:
         stages = _stages(
             self.terms, self.event.goals.weights, merge=not self.event.goals.lexicographic
         )
-        solver = cp_model.CpSolver()
+        solver = new_solver(seed=self.seed, workers=self.workers)
         all_optimal, spent = True, 0.0
         proven: dict[Goal, float] = {}
         for n, stage in enumerate(stages):
@@ -223,8 +221,6 @@ class StagedSearch:
         params = solver.parameters
         params.random_seed = self.seed
         params.num_workers = self.workers
-        # Ctrl-C is the caller's to handle (through ``stop``), not CP-SAT's.
-        params.catch_sigint_signal = False
         # Later stages start from the previous plan: presolve must not cut it off (the first
         # stage presolves freely, which matters more there than its hint).
         params.keep_all_feasible_solutions_in_presolve = later
