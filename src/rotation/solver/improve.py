@@ -261,8 +261,14 @@ class LocalSearch:
         start = best = self.totals()
         best_seats = self.seats()
         blocks = max(1, moves // BLOCK)
-        for block in range(blocks):
-            heat = temperature * (1 - block / blocks) + 1e-3
+        began = time.monotonic()
+        for block in range(blocks if deadline is None else 1 << 40):
+            # The temperature falls with the share of the budget used: moves, or time.
+            if deadline is None:
+                used = block / blocks
+            else:
+                used = (time.monotonic() - began) / max(1e-6, deadline - began)
+            heat = temperature * max(0.0, 1 - used) + 1e-3
             self.run(BLOCK, _annealing(self.rng, heat, weights))
             current = self.totals()
             if _rounded(current) < _rounded(best):
@@ -370,10 +376,12 @@ def improve(
     """Improve a plan within a time limit: hill climbing, annealing, then balance.
 
     In deterministic mode the budget is a number of moves (``MOVES_PER_SECOND`` per second
-    of the limit), so the result does not depend on the machine's speed.
+    of the limit), so the result does not depend on the machine's speed; otherwise every
+    step uses its share of the time (hill climbing stops early once it finds nothing).
     """
     search = LocalSearch(event, seats, seed, stop)
-    total = max(BLOCK, int(time_limit * MOVES_PER_SECOND))
+    # Deterministic: a move budget. Otherwise each step runs until its share of the time.
+    total = max(BLOCK, int(time_limit * MOVES_PER_SECOND)) if deterministic else 1 << 40
     started = time.monotonic()
     schedule = ((0.3, "climb"), (0.4, "anneal"), (0.1, "climb"), (0.2, "balance"))
     spent = 0.0

@@ -3,7 +3,8 @@
 The flow: counting checks (explain at once when no plan can exist), lower bounds, a
 constructive start, then CP-SAT with the goals in priority order (each stage keeps the
 optimum of the ones before) or as one weighted sum, and finally the independent checker.
-Events too large for the route model are planned by the construction alone.
+Events too large for the route model, or with many phases, are planned by the
+construction and local search.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ __all__ = ["Method", "Progress", "solve"]
 SOLVER_NAME = f"OR-Tools CP-SAT {version('ortools')}"
 ROUTE_LIMIT = 300_000
 """Above this many route literals the exact model gets too large; the construction plans."""
+EXACT_PHASES = 4
+"""With more phases (speed networking, golfers) the route model's bound is weak and local
+search finds better plans in the same time (measured in docs/benchmarks.md)."""
 
 
 WARM_UP_SHARE, MAX_WARM_UP = 0.1, 2.0
@@ -91,7 +95,8 @@ def solve(
         raise NoPlanError(explain_infeasibility(event))
     if method is Method.AUTO:
         size = route_variable_count(event, seat_options(event))
-        method = Method.EXACT if size <= ROUTE_LIMIT else Method.CONSTRUCT
+        small = size <= ROUTE_LIMIT and len(event.phases) <= EXACT_PHASES
+        method = Method.EXACT if small else Method.CONSTRUCT
     notes: list[str] = []
     if method is Method.CONSTRUCT:
         remaining = max(0.5, time_limit - (time.monotonic() - started))
