@@ -262,12 +262,11 @@ class LocalSearch:
         best_seats = self.seats()
         blocks = max(1, moves // BLOCK)
         began = time.monotonic()
-        for block in range(blocks if deadline is None else 1 << 40):
+        for block in range(blocks):
             # The temperature falls with the share of the budget used: moves, or time.
-            if deadline is None:
-                used = block / blocks
-            else:
-                used = (time.monotonic() - began) / max(1e-6, deadline - began)
+            used = block / blocks
+            if deadline is not None:
+                used = max(used, (time.monotonic() - began) / max(1e-6, deadline - began))
             heat = temperature * max(0.0, 1 - used) + 1e-3
             self.run(BLOCK, _annealing(self.rng, heat, weights))
             current = self.totals()
@@ -381,7 +380,7 @@ def improve(
     """
     search = LocalSearch(event, seats, seed, stop)
     # Deterministic: a move budget. Otherwise each step runs until its share of the time.
-    total = max(BLOCK, int(time_limit * MOVES_PER_SECOND)) if deterministic else 1 << 40
+    total = max(BLOCK, int(time_limit * MOVES_PER_SECOND)) if deterministic else 1 << 30
     started = time.monotonic()
     schedule = ((0.3, "climb"), (0.4, "anneal"), (0.1, "climb"), (0.2, "balance"))
     spent = 0.0

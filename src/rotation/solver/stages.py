@@ -39,7 +39,9 @@ TIEBREAK_WEIGHT = 1 << 20
 MERGE_LIMIT = 10**9
 """Goals share a stage while their dominating weights stay below this."""
 POLISH_MOVES_PER_PERSON = 2000
-"""Local-search moves tried per participant before the balance stage (deterministic)."""
+"""Local-search moves tried per participant before the balance stage (at most)."""
+POLISH_SHARE = 0.5
+"""Share of the remaining time the polish may use (outside deterministic mode)."""
 
 
 @dataclass(frozen=True)
@@ -196,7 +198,9 @@ class StagedSearch:
                 break
             self._fix(stage, {g: int(solver.value(self.terms[g].expr)) for g in stage.fixes})
             if not last and Goal.ATTRIBUTE_DEVIATION in stages[n + 1].goals:
-                self._polish()
+                used = spent if self.deterministic else time.monotonic() - started
+                share = POLISH_SHARE * max(0.0, time_limit - used)
+                self._polish(None if self.deterministic else time.monotonic() + share)
         quality = Status.OPTIMAL if all_optimal else Status.FEASIBLE
         return ExactResult(self.seats, quality, self.values, proven)
 
@@ -204,8 +208,11 @@ class StagedSearch:
         for goal in stage.fixes:
             self.model.add(self.terms[goal].expr <= values[goal])
 
-    def _polish(self) -> None:
-        """Local search on the plan in hand for the goals after repeats and colleagues."""
+    def _polish(self, deadline: float | None) -> None:
+        """Local search on the plan in hand for the goals after repeats and colleagues.
+
+        Deterministic mode counts moves; otherwise the search also stops at ``deadline``.
+        """
         seats = {
             (self.event.participant_position(p), r): self.event.table_position(t)
             for (p, r), t in self.seats.items()
@@ -213,7 +220,7 @@ class StagedSearch:
         search = LocalSearch(self.event, seats, self.seed, stop=self.stop)
         moves = POLISH_MOVES_PER_PERSON * len(self.event.participants)
         applied = search.run(moves // 4)
-        if search.anneal(moves) or applied:
+        if search.anneal(moves, deadline=deadline) or applied:
             _log.debug("polish: %d moves applied, balance %.3f", applied, search.balance_total())
             self.hint(search.seats())
 
