@@ -12,12 +12,12 @@ from pathlib import Path
 
 import rotation
 
-# docs/ itself, for the small module that hands the typer app to sphinx-click.
+# docs/ itself, for the directive that documents the command line from its own help.
 sys.path.insert(0, str(Path(__file__).parent))
 
 project = "rotation"
 author = "rotation developers"
-copyright = "rotation developers"  # noqa: A001 (Sphinx's name)
+copyright = "rotation developers"
 release = rotation.__version__
 version = release
 
@@ -26,7 +26,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.mathjax",
-    "sphinx_click",
+    "_command_help",
 ]
 
 source_suffix = {".md": "markdown"}

@@ -580,9 +580,9 @@ class Metrics:
     same_organisation_pairs: int
     """Pairs of colleagues of one organisation at one table, summed over phases and tables."""
     attribute_deviation: float
-    """Sum over balanced attributes, phases, tables and values of |count - share x size|."""
+    """Sum over balanced attributes, phases, tables and values of ``|count - share x size|``."""
     attribute_deviation_max: float
-    """The largest single |count - share x size|."""
+    """The largest single ``|count - share x size|``."""
     attribute_deviation_by_attribute: Mapping[str, float]
     uneven_table_sizes: int
     """Sum over phases and themes of (largest - smallest table size)."""

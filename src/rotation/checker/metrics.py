@@ -80,7 +80,7 @@ def same_organisation_pairs(event: Event, members: Members) -> int:
 
 
 def attribute_deviation(event: Event, members: Members) -> tuple[dict[str, float], float]:
-    """Soft: per attribute, sum of |count - share x size|; and the largest single deviation.
+    """Soft: per attribute, sum of ``|count - share x size|``; and the largest single deviation.
 
     The share of a value is its fraction among the people present in that phase.
     """
