@@ -101,6 +101,18 @@ class Goals:
     ``lexicographic=True`` solves every goal in a stage of its own, each keeping the optimum
     of the ones before. ``weights`` switches to one weighted sum instead (per unit of each
     metric; goals left out weigh 0), which may trade goals against each other.
+
+    Attributes:
+        priority: the goals in order of importance; goals left out do not count.
+        weights: one weight per goal for a single weighted sum (None: strict priority).
+        lexicographic: solve each goal in its own stage, keeping the optimum of the earlier.
+
+    >>> colleagues_first = Goals(priority=(Goal.SAME_ORGANISATION_PAIRS, Goal.REPEAT_ENCOUNTERS))
+    >>> [g.value for g in colleagues_first.priority]
+    ['same_organisation_pairs', 'repeat_encounters']
+    >>> weighted = Goals(weights={"repeat_encounters": 1, "same_organisation_pairs": 3})
+    >>> {goal.value: weight for goal, weight in weighted.weights.items()}
+    {'repeat_encounters': 1, 'same_organisation_pairs': 3}
     """
 
     priority: tuple[Goal, ...] = tuple(Goal)
@@ -126,6 +138,11 @@ class Participant:
     ``attributes`` holds gender, role, region, ... as text; any of them may be balanced.
     ``phases`` lists the phases the person attends (None: all). ``pins`` fixes a table for a
     phase. ``preferred_first_theme`` asks for a theme in the first phase they attend.
+
+    >>> early = Participant("17", "Dana", organisation="Stadt A", phases={1},
+    ...                     attributes={"gender": "w"}, preferred_first_theme="Energy")
+    >>> early.label, early.attends(1), early.attends(2)
+    ('Dana', True, False)
     """
 
     id: str
@@ -182,7 +199,15 @@ class Phase:
 
 @dataclass(frozen=True)
 class Table:
-    """A group place of one theme with a capacity, optionally a host and only some phases."""
+    """A group place of one theme with a capacity, optionally a host and only some phases.
+
+    ``max_size`` and ``min_size`` bound the people at the table (the host included) in every
+    phase it runs; ``phases`` (None: all) lists those phases; ``host`` is the id of the
+    participant who stays at it.
+
+    >>> Table("W1", "Water", max_size=8, min_size=4, host="p01", phases={1, 2}).runs_in(3)
+    False
+    """
 
     id: str
     theme: str
@@ -216,7 +241,14 @@ class Table:
 
 @dataclass(frozen=True)
 class Group:
-    """A named set of participants that must sit apart (or together)."""
+    """A named set of participants that must sit apart (or together).
+
+    Whether it keeps apart or together depends on the list it is given to:
+    ``Event.keep_apart`` or ``Event.keep_together``. Members are participant ids.
+
+    >>> Group("interpreter", ("p03", "p11", "p03")).members
+    ('p03', 'p11')
+    """
 
     name: str
     members: tuple[str, ...]
@@ -506,9 +538,11 @@ class Event:
         return self._table_index[table_id]
 
     def has_participant(self, participant_id: str) -> bool:
+        """True when the event has a participant with this id."""
         return participant_id in self._participant_index
 
     def has_table(self, table_id: str) -> bool:
+        """True when the event has a table with this id."""
         return table_id in self._table_index
 
     def hosted_table(self, participant_id: str) -> str | None:
@@ -525,10 +559,12 @@ class Event:
 
     @property
     def phase_numbers(self) -> tuple[int, ...]:
+        """The phases' numbers in order: ``(1, 2, ...)``."""
         return tuple(ph.number for ph in self.phases)
 
     @property
     def theme_names(self) -> tuple[str, ...]:
+        """The themes' names in the event's order."""
         return tuple(t.name for t in self.themes)
 
     def resolved_coverage(self) -> ThemeCoverage:
