@@ -88,7 +88,13 @@ def events(draw: st.DrawFn) -> Event:
     )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomize: CI sees the same 40 events on every run (a wider hunt: raise max_examples).
+@settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(events())
 def test_every_plan_passes_the_checker_or_the_refusal_explains(event: Event) -> None:
     try:
