@@ -44,7 +44,17 @@ def table_members(event: Event, seats: Seats) -> Members:
 
 
 def encounter_counts(event: Event, seats: Seats) -> dict[str, Counter[str]]:
-    """For each participant: how many phases they share a table with each other person."""
+    """For each participant: how many phases they share a table with each other person.
+
+    >>> from rotation.domain import Participant
+    >>> people = [Participant(name) for name in ("ann", "bo", "cy")]
+    >>> event = Event.build(people, themes=["Water"], tables_per_theme=2, phases=2)
+    >>> seats = {("ann", 1): "W1", ("bo", 1): "W1", ("cy", 1): "W2",
+    ...          ("ann", 2): "W1", ("bo", 2): "W1", ("cy", 2): "W1"}
+    >>> met = encounter_counts(event, seats)
+    >>> dict(met["ann"]), dict(met["cy"])
+    ({'bo': 2, 'cy': 1}, {'ann': 1, 'bo': 1})
+    """
     met: dict[str, Counter[str]] = {p.id: Counter() for p in event.participants}
     for group in table_members(event, seats).values():
         for person in group:

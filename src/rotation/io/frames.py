@@ -63,5 +63,13 @@ def participants_from_dataframe(frame: pd.DataFrame) -> list[Participant]:
 
 
 def event_from_dataframe(frame: pd.DataFrame, *, themes: Sequence[str], **options: Any) -> Event:
-    """An event from a DataFrame of participants; ``options`` as for :meth:`Event.build`."""
+    """An event from a DataFrame of participants; ``options`` as for :meth:`Event.build`.
+
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"id": range(8), "organisation": ["A", "B"] * 4,
+    ...                       "gender": ["w", "m", "m", "w"] * 2})
+    >>> event = event_from_dataframe(frame, themes=["Water", "Energy"], balance=["gender"])
+    >>> len(event.participants), [t.id for t in event.tables], event.balance
+    (8, ['W1', 'E1'], ('gender',))
+    """
     return Event.build(participants_from_dataframe(frame), themes=themes, **options)

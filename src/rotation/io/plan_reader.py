@@ -294,10 +294,21 @@ def _stored_event(data: Mapping[str, Any] | None, name: str) -> Event | None:
 def read_plan(path: str | PathLike[str], event: Event | None = None) -> Plan:
     """Read a plan workbook (also one edited by hand) and check it.
 
-    ``event`` defaults to the one stored in the workbook. The returned plan carries the
-    checker's metrics; it keeps the solver's status and figures only when its seats are
-    exactly those written, and is UNCHECKED otherwise. Raises :class:`InputError` naming
-    sheet, row and column when the workbook cannot be read.
+    The seats come from the Assignments sheet. The returned plan carries the checker's
+    metrics; it keeps the solver's status and figures only when its seats are exactly those
+    written, and is UNCHECKED otherwise. A broken rule is not an error here: pass the plan
+    to :func:`rotation.check` to list the violations.
+
+    Args:
+        path: the plan workbook (.xlsx).
+        event: the event to check against; default: the one stored in the workbook, else
+            one rebuilt from the Assignments rows.
+
+    Returns:
+        The plan, with metrics and, where they still apply, the solver's bounds.
+
+    Raises:
+        InputError: the workbook cannot be read; names sheet, row and column.
     """
     source = Path(path)
     name = source.name

@@ -78,10 +78,33 @@ def write_plan(
     """Write ``plan`` as a workbook to ``path`` (.xlsx) and return the path written.
 
     The file is written beside the target and moved into place, so it is complete or absent.
-    ``input_path`` (or else the event's ``source_file``) is never overwritten; its SHA-256
-    appears on the Overview when the event does not carry one. Raises
-    :class:`~rotation.errors.InputError` with a plain message when the target cannot be
-    written, and ValueError for a language other than ``"en"`` or ``"de"``.
+    Sheets: Overview, one per phase, Participants, Tables, Encounters, Assignments and the
+    hidden ``rotation-data`` sheet that :func:`~rotation.io.read_plan` reads back.
+
+    Args:
+        plan: the plan, usually from :func:`rotation.solve`.
+        path: the workbook to write (.xlsx).
+        lang: ``"en"`` or ``"de"``, the language of sheet names and labels.
+        input_path: the registration file; it is never overwritten, and its SHA-256
+            appears on the Overview when the event does not carry one.
+
+    Returns:
+        The path written.
+
+    Raises:
+        InputError: the target cannot be written (or is the input file), said plainly.
+        ValueError: a language other than ``"en"`` or ``"de"``.
+
+    >>> import tempfile
+    >>> from rotation import Event, Participant, read_plan, solve
+    >>> people = [Participant(str(i), f"P{i}", organisation=f"O{i % 3}") for i in range(12)]
+    >>> event = Event.build(people, themes=["Water", "Energy"], tables_per_theme=2)
+    >>> plan = solve(event, time_limit=5, seed=1, workers=1)
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     written = write_plan(plan, Path(folder) / "plan.xlsx", lang="de")
+    ...     again = read_plan(written)
+    >>> written.name, dict(again.seats) == dict(plan.seats)
+    ('plan.xlsx', True)
     """
     labels_for(lang)
     target = Path(path)

@@ -68,21 +68,39 @@ def read_event(
     """Read a registration workbook (.xlsx, .xlsm) or CSV file into a validated event.
 
     The options complete or override the workbook's "Einstellungen"/"Settings" and
-    "Tische"/"Tables" sheets:
+    "Tische"/"Tables" sheets; options left at None are taken from the sheets.
 
-    - ``themes``: theme names in order (else Settings, else the themes of the Tables sheet).
-    - ``tables_per_theme``: build tables as :meth:`Event.build` does, ignoring a Tables sheet.
-    - ``table_size`` / ``min_table_size``: seats per table, overriding the Tables sheet;
-      without any, the smallest size that seats everybody.
-    - ``phases``: number of phases (else Settings, else one per theme).
-    - ``balance``: attributes to balance, by attribute key ("gender", "role") or header
-      name, case and accents ignored.
-    - ``columns``: field -> header, overriding the guessed column of a field, e.g.
-      ``{"organisation": "Verein", "pin 1": "Tisch am Vormittag"}``.
-    - ``sheet``: the participant sheet's name (else found by name, else the first visible).
-    - ``coverage``, ``name``: the theme coverage rule and the event's name.
+    Args:
+        path: the registration file.
+        themes: theme names in order (else Settings, else the themes of the Tables sheet).
+        tables_per_theme: build tables as :meth:`Event.build` does, ignoring a Tables sheet.
+        table_size: most seats per table, overriding the Tables sheet; without any, the
+            smallest size that seats everybody.
+        min_table_size: fewest people per table, overriding the Tables sheet.
+        phases: number of phases (else Settings, else one per theme).
+        balance: attributes to balance, by attribute key ("gender", "role") or header
+            name ("Geschlecht", "Funktion"), case and accents ignored.
+        columns: field -> header, overriding the guessed column of a field, e.g.
+            ``{"organisation": "Verein", "pin 1": "Tisch am Vormittag"}``.
+        sheet: the participant sheet's name (else found by name, else the first visible).
+        coverage: the theme coverage rule (a :class:`ThemeCoverage` or its name).
+        name: the event's name (else Settings, else the file name).
+        limits: size limits that protect against oversized or malicious files.
 
-    Raises :class:`~rotation.errors.InputError` listing every problem of the file.
+    Returns:
+        The validated event, with the file's name and SHA-256 recorded.
+
+    Raises:
+        InputError: listing every problem of the file at once, each with sheet, row and
+            column.
+
+    >>> from importlib.resources import as_file, files
+    >>> with as_file(files("rotation") / "data" / "example-werkstatttreffen.xlsx") as path:
+    ...     event = read_event(path, tables_per_theme=4, table_size=8)
+    >>> len(event.participants), event.theme_names, event.balance
+    (50, ('Integration und Teilhabe', 'Gleichstellung und Vielfalt'), ('gender', 'role'))
+    >>> [table.id for table in event.tables]
+    ['I1', 'I2', 'I3', 'I4', 'G1', 'G2', 'G3', 'G4']
     """
     file_path = Path(path)
     file = file_path.name

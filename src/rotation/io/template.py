@@ -153,7 +153,25 @@ TEXTS = {"de": _GERMAN, "en": _ENGLISH}
 def write_template(path: str | os.PathLike[str], lang: Literal["de", "en"] = "de") -> Path:
     """Write a blank registration workbook to fill in; returns the path written.
 
-    The file is written atomically (a temporary file renamed into place).
+    Sheets: participants (with dropdowns), tables, settings and instructions, in German
+    ("Teilnehmende", "Tische", "Einstellungen", "Anleitung") or English. The file is written
+    atomically (a temporary file renamed into place). A filled template plans without any
+    options.
+
+    Args:
+        path: the workbook to write (.xlsx).
+        lang: ``"de"`` or ``"en"``.
+
+    Raises:
+        ValueError: a language other than ``"de"`` or ``"en"``.
+
+    >>> import tempfile
+    >>> from openpyxl import load_workbook
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     written = write_template(Path(folder) / "anmeldungen.xlsx")
+    ...     sheets = load_workbook(written).sheetnames
+    >>> sheets
+    ['Teilnehmende', 'Tische', 'Einstellungen', 'Anleitung']
     """
     if lang not in TEXTS:
         raise ValueError(f"lang must be 'de' or 'en', got {lang!r}")

@@ -108,7 +108,18 @@ def organisation_bound(event: Event) -> int:
 
 
 def lower_bounds(event: Event) -> dict[Goal, float]:
-    """The counting bounds of every goal (0 where nothing better is known)."""
+    """The counting bounds of every goal (0 where nothing better is known).
+
+    Twelve people at two tables per theme in two phases: each table of three sends its
+    people to two tables of the other theme, so a pair meets again at every table.
+
+    >>> from rotation.domain import Participant
+    >>> people = [Participant(str(i), organisation=f"O{i % 3}") for i in range(12)]
+    >>> event = Event.build(people, themes=["Water", "Energy"], tables_per_theme=2)
+    >>> bounds = lower_bounds(event)
+    >>> bounds[Goal.REPEAT_ENCOUNTERS], bounds[Goal.SAME_ORGANISATION_PAIRS]
+    (4.0, 0.0)
+    """
     return {
         Goal.REPEAT_ENCOUNTERS: float(repeat_bound(event)),
         Goal.SAME_ORGANISATION_PAIRS: float(organisation_bound(event)),

@@ -228,7 +228,17 @@ def _off(model: cp_model.CpModel) -> cp_model.IntVar:
 
 
 def explain_infeasibility(event: Event, time_limit: float = 20.0) -> list[str]:
-    """Reasons why no plan exists, most specific first; never empty."""
+    """Reasons why no plan exists, most specific first; never empty.
+
+    Counting checks come first; when they find nothing, CP-SAT looks for a small set of
+    rules that cannot hold together, within ``time_limit`` seconds.
+
+    >>> from rotation.domain import Participant
+    >>> people = [Participant(str(i)) for i in range(30)]
+    >>> event = Event.build(people, themes=["Water", "Energy"], tables_per_theme=1, table_size=12)
+    >>> print(explain_infeasibility(event)[0])
+    Phase 1: 30 participants attend, but 2 tables seat only 24; add 6 seats (more or larger tables).
+    """
     reasons = counting_conflicts(event)
     if reasons:
         return reasons
