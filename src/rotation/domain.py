@@ -263,6 +263,18 @@ class Event:
 
     Build one directly, or with :meth:`Event.build` in a few lines. Construction checks every
     cross-reference and raises one :class:`EventError` listing all problems.
+
+    Attributes:
+        participants: everybody, in the order the plan lists them.
+        themes: the themes, in order.
+        tables: every table, each of one theme.
+        phases: the phases, numbered 1, 2, ... in order.
+        keep_apart: groups whose members never share a table.
+        keep_together: groups whose present members always share a table.
+        coverage: how often each participant visits each theme (see :class:`ThemeCoverage`).
+        balance: the attribute keys to balance over the tables (e.g. ``("gender", "role")``).
+        goals: which goals count and how much (see :class:`Goals`).
+        name: the event's name, shown in the plan's titles.
     """
 
     participants: tuple[Participant, ...]
