@@ -190,16 +190,21 @@ def pins_and_hosts(event: Event, seats: Seats) -> Iterator[Violation]:
                 )
 
 
+def _where(members: tuple[str, ...], phase: int, seats: Seats) -> dict[str, list[str]]:
+    """The group's members present in a phase, by the table they sit at."""
+    at: dict[str, list[str]] = defaultdict(list)
+    for member in members:
+        table = seats.get((member, phase))
+        if table is not None:
+            at[table].append(member)
+    return at
+
+
 def keep_apart(event: Event, seats: Seats) -> Iterator[Violation]:
     """Hard: members of a keep-apart group never share a table."""
     for group in event.keep_apart:
         for phase in event.phase_numbers:
-            at: dict[str, list[str]] = defaultdict(list)
-            for member in group.members:
-                table = seats.get((member, phase))
-                if table is not None:
-                    at[table].append(member)
-            for table, members in at.items():
+            for table, members in _where(group.members, phase, seats).items():
                 if len(members) > 1:
                     yield Violation(
                         Rule.KEEP_APART,
@@ -215,11 +220,7 @@ def keep_together(event: Event, seats: Seats) -> Iterator[Violation]:
     """Hard: present members of a keep-together group always share a table."""
     for group in event.keep_together:
         for phase in event.phase_numbers:
-            at: dict[str, list[str]] = defaultdict(list)
-            for member in group.members:
-                table = seats.get((member, phase))
-                if table is not None:
-                    at[table].append(member)
+            at = _where(group.members, phase, seats)
             if len(at) > 1:
                 where = "; ".join(
                     f"{', '.join(repr(m) for m in ms)} at '{t}'" for t, ms in sorted(at.items())
