@@ -359,7 +359,7 @@ def _lexicographically_better(gain: Gain) -> bool:
     return balance < -_EPS
 
 
-MOVES_PER_SECOND = 25_000
+MOVES_PER_SECOND = 18_000
 """Roughly how many moves the search tries per second; sets the deterministic budget."""
 
 
