@@ -23,6 +23,8 @@ from rotation.solver.variables import seat_options
 __all__ = ["LocalSearch"]
 
 Seats = dict[tuple[int, int], int]
+Totals = tuple[int, int, float]
+"""Repeat encounters, colleague pairs and attribute deviation of a whole plan."""
 Gain = tuple[int, int, float]
 """Change of (repeat encounters, colleague pairs, attribute deviation) a move would make."""
 _EPS = 1e-9
@@ -34,10 +36,16 @@ class LocalSearch:
     """Incremental state of a plan: members, encounters, colleague and attribute counts."""
 
     def __init__(
-        self, event: Event, seats: Seats, seed: int = 0, stop: threading.Event | None = None
+        self,
+        event: Event,
+        seats: Seats,
+        seed: int = 0,
+        stop: threading.Event | None = None,
+        report: Callable[[Totals], None] | None = None,
     ) -> None:
         self.event = event
         self.stop = stop or threading.Event()
+        self.report: Callable[[Totals], None] = report or (lambda totals: None)
         self.rng = random.Random(seed)
         self.phases = event.phase_numbers
         people = event.participants
@@ -234,7 +242,7 @@ class LocalSearch:
                     total += sum(abs(counts[v] - share * len(group)) for v, share in shares.items())
         return total
 
-    def totals(self) -> tuple[int, int, float]:
+    def totals(self) -> Totals:
         """Repeat encounters, colleague pairs and attribute deviation of the current plan."""
         repeats = sum(m * (m - 1) // 2 for met in self.met for m in met.values() if m > 1) // 2
         colleagues = sum(
@@ -272,6 +280,7 @@ class LocalSearch:
             current = self.totals()
             if _rounded(current) < _rounded(best):
                 best, best_seats = current, self.seats()
+                self.report(best)
             if self.stop.is_set() or (deadline is not None and time.monotonic() > deadline):
                 break
         if _rounded(best) < _rounded(start):
@@ -371,14 +380,17 @@ def improve(
     time_limit: float,
     deterministic: bool,
     stop: threading.Event | None = None,
+    report: Callable[[Totals], None] | None = None,
 ) -> Seats:
     """Improve a plan within a time limit: hill climbing, annealing, then balance.
 
     In deterministic mode the budget is a number of moves (``MOVES_PER_SECOND`` per second
     of the limit), so the result does not depend on the machine's speed; otherwise every
     step uses its share of the time (hill climbing stops early once it finds nothing).
+    ``report`` hears the plan's totals whenever they improve.
     """
-    search = LocalSearch(event, seats, seed, stop)
+    search = LocalSearch(event, seats, seed, stop, report)
+    search.report(search.totals())
     # Deterministic: a move budget. Otherwise each step runs until its share of the time.
     total = max(BLOCK, int(time_limit * MOVES_PER_SECOND)) if deterministic else 1 << 30
     started = time.monotonic()
@@ -391,6 +403,7 @@ def improve(
         if step == "climb":
             for _ in range(max(1, moves // (10 * BLOCK))):
                 applied = search.run(10 * BLOCK)
+                search.report(search.totals())
                 late = deadline is not None and time.monotonic() > deadline
                 if not applied or late or search.stop.is_set():
                     break

@@ -13,6 +13,7 @@ import enum
 import os
 import threading
 import time
+from collections.abc import Callable
 from importlib.metadata import version
 
 from rotation.checker import check
@@ -22,7 +23,7 @@ from rotation.solver.bounds import lower_bounds
 from rotation.solver.construct import construct, seats_by_id
 from rotation.solver.explain import counting_conflicts, explain_infeasibility
 from rotation.solver.goals import route_variable_count
-from rotation.solver.improve import improve
+from rotation.solver.improve import Totals, improve
 from rotation.solver.stages import Progress, ProgressCallback, StagedSearch
 from rotation.solver.variables import seat_options
 
@@ -107,6 +108,7 @@ def solve(
             time_limit=remaining,
             deterministic=deterministic,
             stop=stop,
+            report=_reporter(progress, started, bounds),
         )
         seats = seats_by_id(event, improved)
         status = Status.FEASIBLE
@@ -165,3 +167,26 @@ def solve(
         solver=SOLVER_NAME,
         notes=tuple(notes),
     )
+
+
+def _reporter(
+    progress: ProgressCallback | None, started: float, bounds: dict[Goal, float]
+) -> Callable[[Totals], None] | None:
+    """Progress reports from the local search, in the same form as CP-SAT's."""
+    if progress is None:
+        return None
+    report = progress
+
+    def hear(totals: Totals) -> None:
+        report(
+            Progress(
+                elapsed=time.monotonic() - started,
+                goal=Goal.REPEAT_ENCOUNTERS,
+                value=float(totals[0]),
+                bound=bounds.get(Goal.REPEAT_ENCOUNTERS, 0.0),
+                repeat_encounters=float(totals[0]),
+                same_organisation_pairs=float(totals[1]),
+            )
+        )
+
+    return hear
