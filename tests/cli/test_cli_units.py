@@ -40,6 +40,19 @@ def test_multi_value_options(args: list[str], expanded: list[str]) -> None:
     assert expand_multi_value_options(args) == expanded
 
 
+@pytest.fixture
+def python_sigint_handler():  # type: ignore[no-untyped-def]
+    """Python's own Ctrl-C handler, even where the shell started us ignoring SIGINT.
+
+    Shells start background jobs (as a CI runner may) with SIGINT ignored, and Python then
+    keeps ignoring it; the test needs the KeyboardInterrupt a terminal would give.
+    """
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+@pytest.mark.usefixtures("python_sigint_handler")
 def test_ctrl_c_stops_a_stoppable_solver_and_keeps_its_plan() -> None:
     event = _event()
     seen: dict[str, Any] = {}
