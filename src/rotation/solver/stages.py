@@ -287,7 +287,29 @@ def _stages(
         objective = sum(w * t.expr for w, t in zip(stage_weights, group))
         goals = tuple(t.goal for t in group)
         stages.append(_Stage(goals, tuple(stage_weights), objective, goals))
-    return stages
+    return _prefer_even_sizes_early(stages, terms)
+
+
+def _prefer_even_sizes_early(stages: list[_Stage], terms: dict[Goal, Term]) -> list[_Stage]:
+    """Let the first stage pick even table sizes among its optimal plans, without fixing them.
+
+    Table sizes are settled by the first stage (later moves swap people and keep sizes), but
+    their goal comes last. Preferring even sizes there, below every goal of the stage, costs
+    those goals nothing; since the sizes are not fixed, the balance stage may still change
+    them, so no goal is ever traded for even sizes.
+    """
+    sizes = terms.get(Goal.UNEVEN_TABLE_SIZES)
+    first = stages[0]
+    if sizes is None or len(stages) < 2 or Goal.UNEVEN_TABLE_SIZES in first.goals:
+        return stages
+    scale = sizes.upper + 1
+    preferred = _Stage(
+        first.goals,
+        tuple(w * scale for w in first.weights),
+        cp_model.LinearExpr.weighted_sum([first.objective, sizes.expr], [scale, 1]),
+        first.fixes,
+    )
+    return [preferred, *stages[1:]]
 
 
 class _Watcher(cp_model.CpSolverSolutionCallback):
