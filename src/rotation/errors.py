@@ -39,6 +39,19 @@ class Problem:
     row: int | None = None
     column: str | None = None
 
+    def at(
+        self, message: str, hint: str = "", *, row: int | None = None, column: str | None = None
+    ) -> Problem:
+        """Another problem in the same file and sheet; row and column kept unless given."""
+        return Problem(
+            message,
+            hint=hint,
+            file=self.file,
+            sheet=self.sheet,
+            row=self.row if row is None else row,
+            column=self.column if column is None else column,
+        )
+
     def where(self) -> str:
         """The place as an organiser reads it: ``file, sheet 'X', row 7, column 'Name'``."""
         parts = []

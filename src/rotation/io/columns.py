@@ -204,11 +204,10 @@ def plan_layout(
         if taken is not None and taken != column:
             label = target.value if isinstance(target, Field) else f"table in phase {target}"
             problems.append(
-                _at(
-                    where,
+                where.at(
                     f"Two columns hold the {label}: '{headers[taken]}' and '{headers[column]}'.",
                     "keep one, rename the other, or name the column for this field explicitly",
-                    headers[column],
+                    column=headers[column],
                 )
             )
             return
@@ -222,8 +221,7 @@ def plan_layout(
         target = resolve_field(name)
         if target is None:
             problems.append(
-                _at(
-                    where,
+                where.at(
                     f"The column mapping names an unknown field '{name}'.",
                     "use one of: " + ", ".join(f.value for f in Field) + ", or 'pin 1', ...",
                 )
@@ -232,8 +230,7 @@ def plan_layout(
         matches = [i for i, key in enumerate(folded) if key and key == fold(header)]
         if not matches:
             problems.append(
-                _at(
-                    where,
+                where.at(
                     f"The column mapping puts '{name}' in column '{header}', which the sheet "
                     "does not have.",
                     "headers found: " + ", ".join(h for h in headers if h),
@@ -257,9 +254,3 @@ def plan_layout(
         if column not in claimed:
             attributes[header or f"column {_letter(column)}"] = column
     return Layout(tuple(headers), fields, pins, attributes), problems
-
-
-def _at(where: Problem, message: str, hint: str = "", column: str | None = None) -> Problem:
-    return Problem(
-        message, hint=hint, file=where.file, sheet=where.sheet, row=where.row, column=column
-    )

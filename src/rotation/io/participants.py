@@ -60,24 +60,22 @@ def read_participants(
     rows = [[clean_text(c) for c in row] for row in sheet.rows]
     if not any(any(row) for row in rows):
         return None, [
-            _at(base, "The sheet is empty.", "put a header row and one row per participant in it")
+            base.at("The sheet is empty.", "put a header row and one row per participant in it")
         ]
     header_at = find_header_row(rows, columns)
     if header_at is None:
         return None, [
-            _at(
-                base,
+            base.at(
                 "No header row found.",
                 "the first filled row must name the columns, e.g. " + _accepted(Field.NAME),
             )
         ]
     header_number = RawSheet.excel_row(header_at)
     headers = rows[header_at]
-    layout, problems = plan_layout(headers, columns, where=_at(base, "", row=header_number))
+    layout, problems = plan_layout(headers, columns, where=base.at("", row=header_number))
     if not {Field.NAME, Field.FIRST_NAME, Field.LAST_NAME} & layout.fields.keys():
         problems.append(
-            _at(
-                base,
+            base.at(
                 "No column with the participants' names.",
                 "headers found: "
                 + (", ".join(h for h in headers if h) or "none")
@@ -104,8 +102,7 @@ def read_participants(
             registrations.append(registration)
     if not registrations and not problems:
         problems.append(
-            _at(
-                base,
+            base.at(
                 "The sheet has a header row but no participants below it.",
                 "add one row per participant",
                 row=header_number,
@@ -133,7 +130,7 @@ def _registration(
     def at(fld: Field, message: str, hint: str) -> None:
         column = layout.fields.get(fld)
         header = layout.header(column) if column is not None else None
-        problems.append(_at(base, message, hint, row=number, column=header))
+        problems.append(base.at(message, hint, row=number, column=header))
 
     name = value(Field.NAME) or " ".join(
         part for part in (value(Field.FIRST_NAME), value(Field.LAST_NAME)) if part
@@ -228,8 +225,7 @@ def _duplicate_ids(
             else f"The id '{registration.id}' is used in rows {earlier} and {registration.row}."
         )
         problems.append(
-            _at(
-                base,
+            base.at(
                 what,
                 "ids must be unique: give one of them another id",
                 row=registration.row,
@@ -241,21 +237,3 @@ def _duplicate_ids(
 
 def _accepted(fld: Field) -> str:
     return f"{fld.value.replace('_', ' ')}: " + ", ".join(ALIASES[fld])
-
-
-def _at(
-    base: Problem,
-    message: str,
-    hint: str = "",
-    *,
-    row: int | None = None,
-    column: str | None = None,
-) -> Problem:
-    return Problem(
-        message,
-        hint=hint,
-        file=base.file,
-        sheet=base.sheet,
-        row=row if row is not None else base.row,
-        column=column,
-    )

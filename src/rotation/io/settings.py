@@ -113,8 +113,7 @@ def read_settings(sheet: RawSheet, file: str) -> tuple[Settings, list[Problem]]:
             if fold(key_text) in _HEADER_KEYS:
                 continue
             problems.append(
-                _with(
-                    where,
+                where.at(
                     f"Unknown setting '{key_text}'." if key_text else "A value has no key.",
                     "use one of: "
                     + ", ".join(a for aliases in SETTING_KEYS.values() for a in aliases),
@@ -149,13 +148,13 @@ def _setting_value(
         return tuple(dict.fromkeys(items))
     if len(entries) > 1:
         problems.append(
-            _with(where, f"The setting '{key}' is given {len(entries)} times.", "keep one row")
+            where.at(f"The setting '{key}' is given {len(entries)} times.", "keep one row")
         )
     cells = entries[0][1]
     text = clean_text(cells[0]) if cells else ""
     if not text:
         problems.append(
-            _with(where, "The setting has no value.", "fill in the value or delete the row")
+            where.at("The setting has no value.", "fill in the value or delete the row")
         )
         return None
     if key == "name":
@@ -164,8 +163,7 @@ def _setting_value(
         coverage = parse_coverage(text)
         if coverage is None:
             problems.append(
-                _with(
-                    where,
+                where.at(
                     f"'{text}' is not a theme coverage rule.",
                     "use one of: "
                     + ", ".join(a for names in COVERAGE_NAMES.values() for a in names),
@@ -175,8 +173,7 @@ def _setting_value(
     if key in _INTEGER_KEYS:
         if not text.isdigit() or int(text) < (0 if key == "min_table_size" else 1):
             problems.append(
-                _with(
-                    where,
+                where.at(
                     f"'{text}' is not a whole number of at least 1.",
                     "write a number such as 2",
                 )
@@ -201,8 +198,7 @@ def read_tables(sheet: RawSheet, file: str) -> tuple[list[TableRow], list[Proble
     if header_at is None:
         if any(any(clean_text(c) for c in row) for row in sheet.rows):
             problems.append(
-                _with(
-                    base,
+                base.at(
                     "The tables sheet has no header row with 'Table' and 'Theme' columns.",
                     "accepted headers: " + "; ".join(", ".join(a) for a in TABLE_COLUMNS.values()),
                 )
@@ -212,8 +208,7 @@ def read_tables(sheet: RawSheet, file: str) -> tuple[list[TableRow], list[Proble
     for needed in ("id", "theme"):
         if needed not in columns:
             problems.append(
-                _with(
-                    base,
+                base.at(
                     f"The tables sheet has no '{TABLE_COLUMNS[needed][0]}' column.",
                     f"headers found: {', '.join(h for h in headers if h)}; accepted: "
                     + ", ".join(TABLE_COLUMNS[needed]),
@@ -260,7 +255,7 @@ def _table_row(
         return row[column] if column is not None and column < len(row) else None
 
     def at(key: str, message: str, hint: str) -> None:
-        problems.append(_with(base, message, hint, row=number, column=headers[columns[key]]))
+        problems.append(base.at(message, hint, row=number, column=headers[columns[key]]))
 
     table_id, theme = clean_id(cell("id")), clean_text(cell("theme"))
     if not table_id:
@@ -301,21 +296,3 @@ def _table_row(
         return None, problems
     names = {key: headers[column] for key, column in columns.items()}
     return TableRow(number, table_id, theme, max_size, min_size, phases, host, names), problems
-
-
-def _with(
-    base: Problem,
-    message: str,
-    hint: str = "",
-    *,
-    row: int | None = None,
-    column: str | None = None,
-) -> Problem:
-    return Problem(
-        message,
-        hint=hint,
-        file=base.file,
-        sheet=base.sheet,
-        row=row if row is not None else base.row,
-        column=column if column is not None else base.column,
-    )
