@@ -12,7 +12,7 @@ from rich.console import Console
 from rotation.cli.argv import expand_multi_value_options
 from rotation.cli.progress import SolveProgress
 from rotation.cli.report import report_error
-from rotation.cli.solving import SolveOptions, run_solve, solve_supports_stop
+from rotation.cli.solving import SolveOptions, run_solve
 from rotation.domain import Event, Goal, Participant, Plan
 from rotation.errors import InputError, NoPlanError, Problem
 from rotation.solver import Progress
@@ -63,7 +63,6 @@ def test_ctrl_c_stops_a_stoppable_solver_and_keeps_its_plan() -> None:
         assert stop.wait(10), "Ctrl-C did not reach the solver"
         return Plan(event, {})
 
-    assert solve_supports_stop(stoppable)
     outcome = run_solve(event, OPTIONS, None, solver=stoppable)
     assert outcome.interrupted and outcome.plan.event is event
     assert seen["time_limit"] == 1.0 and seen["deterministic"] is True
@@ -75,14 +74,6 @@ def test_solver_errors_pass_through_the_worker_thread() -> None:
 
     with pytest.raises(NoPlanError):
         run_solve(_event(), OPTIONS, None, solver=impossible)
-
-
-def test_a_solver_without_stop_runs_directly() -> None:
-    def plain(event: Event, **kwargs: Any) -> Plan:
-        return Plan(event, {})
-
-    assert not solve_supports_stop(plain)
-    assert not run_solve(_event(), OPTIONS, None, solver=plain).interrupted
 
 
 def test_progress_line_shows_best_so_far_and_bounds() -> None:

@@ -1,14 +1,12 @@
 """Run the solver so that Ctrl-C stops the search and keeps the best plan found.
 
-When :func:`rotation.solve` accepts a ``stop`` event (a :class:`threading.Event` it watches
-between and during its searches), the solve runs in a worker thread and Ctrl-C in the main
-thread sets the event: the solver returns its best plan, which is then written. Without that
-parameter the solve runs in the main thread and Ctrl-C ends the run without a plan.
+The solve runs in a worker thread; Ctrl-C in the main thread sets :func:`rotation.solve`'s
+``stop`` event (a :class:`threading.Event` it watches between and during its searches), and
+the solver returns its best plan, which is then written.
 """
 
 from __future__ import annotations
 
-import inspect
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +15,7 @@ from typing import Any
 from rotation.domain import Event, Plan
 from rotation.solver import Method, Progress, solve
 
-__all__ = ["SolveOptions", "SolveOutcome", "run_solve", "solve_supports_stop"]
+__all__ = ["SolveOptions", "SolveOutcome", "run_solve"]
 
 
 @dataclass(frozen=True)
@@ -39,21 +37,15 @@ class SolveOutcome:
     interrupted: bool
 
 
-def solve_supports_stop(solver: Callable[..., Plan] = solve) -> bool:
-    """True when ``solver`` takes a ``stop`` event to end its search early."""
-    return "stop" in inspect.signature(solver).parameters
-
-
 def run_solve(
     event: Event,
     options: SolveOptions,
     progress: Callable[[Progress], None] | None,
     solver: Callable[..., Plan] = solve,
 ) -> SolveOutcome:
-    """Solve ``event``; Ctrl-C stops the search early where the solver allows it.
+    """Solve ``event``; Ctrl-C stops the search early and keeps the best plan found.
 
-    Raises the solver's errors unchanged, and KeyboardInterrupt when Ctrl-C came before any
-    plan existed (or the solver cannot be stopped).
+    Raises the solver's errors unchanged (they cross from the worker thread).
     """
     arguments: dict[str, Any] = {
         "time_limit": options.time_limit,
@@ -63,8 +55,6 @@ def run_solve(
         "method": options.method,
         "progress": progress,
     }
-    if not solve_supports_stop(solver):
-        return SolveOutcome(solver(event, **arguments), interrupted=False)
     stop, done = threading.Event(), threading.Event()
     result: dict[str, Any] = {}
 
