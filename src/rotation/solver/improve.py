@@ -289,6 +289,61 @@ class LocalSearch:
         self.restore(best_seats)
         return False
 
+    def _largest_at(self, r: int, k: int) -> float:
+        """The largest single |count - share x size| at table k in phase r."""
+        size = len(self.members[r][k])
+        worst = 0.0
+        for a, shares in enumerate(self.shares[r]):
+            counts = self.value_count[r][k][a]
+            for value, share in shares.items():
+                worst = max(worst, abs(counts[value] - share * size))
+        return worst
+
+    def _hot_tables(self) -> list[tuple[int, int]]:
+        return [
+            (r, k)
+            for r in self.phases
+            for k in self.members[r]
+            if self._largest_at(r, k) > 1 + _EPS
+        ]
+
+    def flatten(self, moves: int, deadline: float | None = None) -> int:
+        """Lower the largest single deviations (tables more than 1 off a share).
+
+        A swap is kept when it leaves every goal as good (or better) and shrinks the larger
+        of the two tables' largest deviations. Returns how many swaps were kept.
+        """
+        applied, hot = 0, self._hot_tables()
+        for move in range(moves):
+            if move % BLOCK == 0 and (
+                self.stop.is_set() or (deadline is not None and time.monotonic() > deadline)
+            ):
+                break
+            if move % 200 == 0:
+                hot = self._hot_tables()
+            if not hot:
+                break
+            r, k = hot[self.rng.randrange(len(hot))]
+            here = [i for i in self.members[r][k] if self.movable[r][i]]
+            pool = self.pools[r].get(self.theme_of[k], [])
+            if not here or not pool:
+                continue
+            i, j = self.rng.choice(here), pool[self.rng.randrange(len(pool))]
+            other = self.seat[r][j]
+            if other == k:
+                continue
+            gain = self._phase_swap_gain(r, i, j)
+            if gain is None or gain[0] > 0 or gain[1] > 0 or gain[2] > _EPS:
+                continue
+            before = max(self._largest_at(r, k), self._largest_at(r, other))
+            self._swap(r, i, j)
+            improves = gain[0] < 0 or gain[1] < 0 or gain[2] < -_EPS
+            if improves or max(self._largest_at(r, k), self._largest_at(r, other)) < before - _EPS:
+                applied += 1
+            else:
+                self._swap(r, i, j)
+        return applied
+
     def restore(self, seats: Seats) -> None:
         """Go back to an earlier plan of the same event."""
         self._load(seats)
@@ -394,7 +449,13 @@ def improve(
     # Deterministic: a move budget. Otherwise each step runs until its share of the time.
     total = max(BLOCK, int(time_limit * MOVES_PER_SECOND)) if deterministic else 1 << 30
     started = time.monotonic()
-    schedule = ((0.3, "climb"), (0.4, "anneal"), (0.1, "climb"), (0.2, "balance"))
+    schedule = (
+        (0.3, "climb"),
+        (0.35, "anneal"),
+        (0.1, "climb"),
+        (0.15, "balance"),
+        (0.1, "flatten"),
+    )
     spent = 0.0
     for share, step in schedule:
         spent += share
@@ -409,6 +470,8 @@ def improve(
                     break
         elif step == "anneal":
             search.anneal(moves, 20.0, (100.0, 10.0, 1.0), deadline)
-        else:
+        elif step == "balance":
             search.anneal(moves, 0.5, None, deadline)
+        else:
+            search.flatten(moves, deadline)
     return search.seats()

@@ -220,7 +220,9 @@ class StagedSearch:
         search = LocalSearch(self.event, seats, self.seed, stop=self.stop)
         moves = POLISH_MOVES_PER_PERSON * len(self.event.participants)
         applied = search.run(moves // 4)
-        if search.anneal(moves, deadline=deadline) or applied:
+        improved = search.anneal(moves, deadline=deadline)
+        applied += search.flatten(moves // 4, deadline)
+        if improved or applied:
             _log.debug("polish: %d moves applied, balance %.3f", applied, search.balance_total())
             self.hint(search.seats())
 
