@@ -34,6 +34,8 @@ _log = logging.getLogger(__name__)
 
 Seats = dict[tuple[int, int], int]
 
+GRACE_SHARE = 0.02
+"""Share of the time limit a stage at its bounds may still spend on its tie-break."""
 TIEBREAK_WEIGHT = 1 << 20
 """Weight of a goal's own unit over its tie-break (the balance's largest deviation)."""
 MERGE_LIMIT = 10**9
@@ -77,6 +79,8 @@ class _Stage:
     weights: tuple[int, ...]
     objective: cp_model.LinearExprT
     fixes: tuple[Goal, ...]
+    slack: int = 0
+    """The most an unfixed tie-break (even sizes) adds to the objective."""
 
 
 class StagedSearch:
@@ -165,9 +169,13 @@ class StagedSearch:
             self.model.minimize(stage.objective)
             self._parameters(solver, budget, later=n > 0)
             floor = sum(w * self._floor(g) for w, g in zip(stage.weights, stage.goals))
-            watcher = _Watcher(self.terms, stage.goals[0], started, floor, self.progress)
+            watcher = _Watcher(
+                self.terms, stage.goals[0], started, floor, stage.slack, self.progress
+            )
             stall = None if self.deterministic or n == 0 else max(0.5, 0.1 * time_limit)
-            with _Guard(solver, watcher, stall, self.stop):
+            # Once the goals sit at their bounds, the tie-break gets a short grace period.
+            grace = None if self.deterministic else max(0.1, GRACE_SHARE * time_limit)
+            with _Guard(solver, watcher, stall, self.stop, grace):
                 status = solver.solve(self.model, watcher)
             spent += solver.deterministic_time
             _log.debug(
@@ -310,6 +318,7 @@ def _prefer_even_sizes_early(stages: list[_Stage], terms: dict[Goal, Term]) -> l
         tuple(w * scale for w in first.weights),
         cp_model.LinearExpr.weighted_sum([first.objective, sizes.expr], [scale, 1]),
         first.fixes,
+        slack=sizes.upper,
     )
     return [preferred, *stages[1:]]
 
@@ -323,10 +332,11 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
         goal: Goal,
         started: float,
         floor: int,
+        slack: int,
         progress: ProgressCallback | None,
     ) -> None:
         super().__init__()
-        self._terms, self._goal, self._floor = terms, goal, floor
+        self._terms, self._goal, self._floor, self._slack = terms, goal, floor, slack
         self._started, self._progress = started, progress
         self.solutions = 0
         self.last_improvement = time.monotonic()
@@ -335,8 +345,9 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
     def on_solution_callback(self) -> None:
         self.solutions += 1
         self.last_improvement = time.monotonic()
-        if self.objective_value <= self._floor + 1e-9:
+        if self.objective_value <= self._floor + self._slack + 1e-9:
             self.reached_floor = True
+        if self.objective_value <= self._floor + 1e-9:
             self.stop_search()
         if self._progress is None:
             return
@@ -358,7 +369,8 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
 
 
 class _Guard:
-    """Stops a search on request (``stop``) or after ``stall`` seconds without improvement."""
+    """Stops a search on request (``stop``), after ``stall`` seconds without improvement, or
+    ``grace`` seconds after the stage's goals reached their counting floor."""
 
     def __init__(
         self,
@@ -366,8 +378,10 @@ class _Guard:
         watcher: _Watcher,
         stall: float | None,
         stop: threading.Event,
+        grace: float | None = None,
     ) -> None:
         self._solver, self._watcher, self._stall, self._stop = solver, watcher, stall, stop
+        self._grace = grace
         self._done = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -381,7 +395,8 @@ class _Guard:
         while not self._done.wait(0.05):
             idle = time.monotonic() - self._watcher.last_improvement
             stalled = self._stall is not None and self._watcher.solutions and idle > self._stall
-            if stalled or self._stop.is_set():
+            settled = self._grace is not None and self._watcher.reached_floor
+            if stalled or (settled and idle > (self._grace or 0.0)) or self._stop.is_set():
                 self._solver.stop_search()
                 return
 
