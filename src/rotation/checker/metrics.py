@@ -100,7 +100,7 @@ def attribute_deviation(event: Event, members: Members) -> tuple[dict[str, float
         total = 0.0
         value_of = {p.id: p.attributes.get(attribute, "") for p in event.participants}
         for phase in event.phase_numbers:
-            present = [p.id for p in event.participants if p.attends(phase)]
+            present = [p.id for p in event.present_in(phase)]
             if not present:
                 continue
             overall = Counter(value_of[p] for p in present)

@@ -132,6 +132,7 @@ class LocalSearch:
                 self.twins.setdefault(self.signature[i], []).append(i)
                 key = (self.signature[i], self.org[i])
                 self.colleague_twins.setdefault(key, []).append(i)
+        self._totals: Totals = self.recount()
 
     # -- deltas -------------------------------------------------------------------------------
 
@@ -243,7 +244,15 @@ class LocalSearch:
         return total
 
     def totals(self) -> Totals:
-        """Repeat encounters, colleague pairs and attribute deviation of the current plan."""
+        """Repeat encounters, colleague pairs and attribute deviation of the current plan.
+
+        Kept up to date move by move (see :meth:`_apply`); :meth:`recount` recomputes them.
+        """
+        repeats, colleagues, balance = self._totals
+        return repeats, colleagues, balance
+
+    def recount(self) -> Totals:
+        """The totals recomputed from scratch (for loading a plan, and for tests)."""
         repeats = sum(m * (m - 1) // 2 for met in self.met for m in met.values() if m > 1) // 2
         colleagues = sum(
             c * (c - 1) // 2
@@ -283,11 +292,8 @@ class LocalSearch:
                 self.report(best)
             if self.stop.is_set() or (deadline is not None and time.monotonic() > deadline):
                 break
-        if _rounded(best) < _rounded(start):
-            self.restore(best_seats)
-            return True
         self.restore(best_seats)
-        return False
+        return _rounded(best) < _rounded(start)
 
     def _largest_at(self, r: int, k: int) -> float:
         """The largest single |count - share x size| at table k in phase r."""
@@ -339,10 +345,16 @@ class LocalSearch:
             self._swap(r, i, j)
             improves = gain[0] < 0 or gain[1] < 0 or gain[2] < -_EPS
             if improves or max(self._largest_at(r, k), self._largest_at(r, other)) < before - _EPS:
+                self._count(gain)
                 applied += 1
             else:
                 self._swap(r, i, j)
         return applied
+
+    def _count(self, gain: Gain) -> None:
+        """Add an applied move's change to the running totals."""
+        repeats, colleagues, balance = self._totals
+        self._totals = (repeats + gain[0], colleagues + gain[1], balance + gain[2])
 
     def restore(self, seats: Seats) -> None:
         """Go back to an earlier plan of the same event."""
@@ -368,6 +380,7 @@ class LocalSearch:
                 gain = self._phase_swap_gain(r, i, j)
                 if gain is not None and accept(gain):
                     self._swap(r, i, j)
+                    self._count(gain)
                     applied += 1
             else:
                 # Half the route swaps stay within an organisation: those change nothing
@@ -386,6 +399,7 @@ class LocalSearch:
                     for r in phases:
                         if self.seat[r][i] >= 0 and self.seat[r][i] != self.seat[r][j]:
                             self._swap(r, i, j)
+                    self._count(gain)
                     applied += 1
         return applied
 
