@@ -181,10 +181,13 @@ def _core(event: Event, only: set[str] | None, time_limit: float) -> list[str] |
     model = cp_model.CpModel()
     variables = SeatVariables.create(model, event, apply_pins=False)
     literals: dict[str, cp_model.IntVar] = {}
+    # Rules left out of this trial are enforced only if an always-false literal holds.
+    off = model.new_bool_var("switched off")
+    model.add(off == 0)
 
     def guard(sentence: str) -> list[cp_model.IntVar]:
         if only is not None and sentence not in only:
-            return [_off(model)]
+            return [off]
         if sentence not in literals:
             literals[sentence] = model.new_bool_var(sentence)
         return [literals[sentence]]
@@ -219,12 +222,6 @@ def summarise(sentences: list[str]) -> list[str]:
         )
         out.append(key.replace("participant {} ", f"participants {shown} (each) ", 1))
     return out
-
-
-def _off(model: cp_model.CpModel) -> cp_model.IntVar:
-    literal = model.new_bool_var("off")
-    model.add(literal == 0)
-    return literal
 
 
 def explain_infeasibility(event: Event, time_limit: float = 20.0) -> list[str]:
