@@ -147,8 +147,11 @@ def solve(
     if report.violations:
         if method is Method.CONSTRUCT:
             raise SolveTimeoutError(
-                "The construction could not satisfy every rule for this large event: "
+                "The quick construction used for events of this size could not satisfy every "
+                "rule ("
                 + "; ".join(str(v) for v in report.violations[:5])
+                + "). Give the tables a few more seats, loosen pins or groups, or plan with "
+                "method 'exact' (slower at this size)."
             )
         raise RotationError(
             "Internal error: the solver's plan breaks a rule (please report this): "
