@@ -62,6 +62,7 @@ Deterministic = Annotated[
 Json = Annotated[
     bool, typer.Option("--json", help="Print one JSON object on stdout, nothing else there.")
 ]
+PlanLanguage = Annotated[Language, typer.Option("--lang", help="Language of the plan workbook.")]
 Quiet = Annotated[bool, typer.Option("--quiet", help="No progress and no report; errors only.")]
 Debug = Annotated[
     bool, typer.Option("--debug", help="Log the solver's stages; tracebacks for internal errors.")
@@ -119,9 +120,7 @@ def plan_command(
             "constructed plan without search (for very large events).",
         ),
     ] = Method.AUTO,
-    lang: Annotated[
-        Language, typer.Option("--lang", help="Language of the plan workbook.")
-    ] = Language.en,
+    lang: PlanLanguage = Language.en,
     json_output: Json = False,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -217,9 +216,7 @@ def demo_command(
     seed: Seed = 0,
     deterministic: Deterministic = False,
     workers: Workers = None,
-    lang: Annotated[
-        Language, typer.Option("--lang", help="Language of the plan workbook.")
-    ] = Language.de,
+    lang: PlanLanguage = Language.de,
     json_output: Json = False,
     quiet: Quiet = False,
     debug: Debug = False,
