@@ -68,6 +68,7 @@ def _needs_new_theme(event: Event) -> bool:
 def repeat_bound(event: Event) -> int:
     """No plan has fewer repeat encounters than this."""
     change_theme = _needs_new_theme(event)
+    hosts = Counter(event.hosted_table(p.id) for p in event.participants)
     total = 0
     numbers = event.phase_numbers
     for n, r1 in enumerate(numbers):
@@ -77,7 +78,6 @@ def repeat_bound(event: Event) -> int:
                 for p in event.participants
                 if p.attends(r1) and p.attends(r2) and event.hosted_table(p.id) is None
             ]
-            hosts = Counter(event.hosted_table(p.id) for p in event.participants)
             best = 0
             for here, there in ((r1, r2), (r2, r1)):
                 tables = []
