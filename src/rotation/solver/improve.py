@@ -20,14 +20,14 @@ from collections.abc import Callable
 from rotation.domain import Event
 from rotation.solver.variables import seat_options
 
-__all__ = ["LocalSearch"]
+__all__ = ["EPS", "LocalSearch", "Totals"]
 
 Seats = dict[tuple[int, int], int]
 Totals = tuple[int, int, float]
 """Repeat encounters, colleague pairs and attribute deviation of a whole plan."""
 Gain = tuple[int, int, float]
 """Change of (repeat encounters, colleague pairs, attribute deviation) a move would make."""
-_EPS = 1e-9
+EPS = 1e-9
 BLOCK = 1000
 """Moves between two looks at the plan's totals (annealing steps, deadlines)."""
 
@@ -163,7 +163,11 @@ class LocalSearch:
             delta += c1[oj] - (c2[oj] - 1)
         return delta
 
-    def _balance_delta(self, r: int, i: int, j: int) -> float:
+    def _balance_delta(self, r: int, i: int, j: int, band: float = 0.0) -> float:
+        """Change in attribute deviation when i and j swap tables in phase r.
+
+        With a ``band``, only the part of each deviation beyond it counts.
+        """
         k1, k2 = self.seat[r][i], self.seat[r][j]
         s1, s2 = len(self.members[r][k1]), len(self.members[r][k2])
         delta = 0.0
@@ -175,7 +179,9 @@ class LocalSearch:
             for counts, size, gain, loss in ((c1, s1, vj, vi), (c2, s2, vi, vj)):
                 for value, step in ((gain, 1), (loss, -1)):
                     target = shares[value] * size
-                    delta += abs(counts[value] + step - target) - abs(counts[value] - target)
+                    after = abs(counts[value] + step - target) - band
+                    before = abs(counts[value] - target) - band
+                    delta += max(0.0, after) - max(0.0, before)
         return delta
 
     def _apart_ok(self, r: int, i: int, j: int) -> bool:
@@ -307,10 +313,7 @@ class LocalSearch:
 
     def _hot_tables(self) -> list[tuple[int, int]]:
         return [
-            (r, k)
-            for r in self.phases
-            for k in self.members[r]
-            if self._largest_at(r, k) > 1 + _EPS
+            (r, k) for r in self.phases for k in self.members[r] if self._largest_at(r, k) > 1 + EPS
         ]
 
     def flatten(self, moves: int, deadline: float | None = None) -> int:
@@ -339,12 +342,12 @@ class LocalSearch:
             if other == k:
                 continue
             gain = self._phase_swap_gain(r, i, j)
-            if gain is None or gain[0] > 0 or gain[1] > 0 or gain[2] > _EPS:
+            if gain is None or gain[0] > 0 or gain[1] > 0 or gain[2] > EPS:
                 continue
             before = max(self._largest_at(r, k), self._largest_at(r, other))
             self._swap(r, i, j)
-            improves = gain[0] < 0 or gain[1] < 0 or gain[2] < -_EPS
-            if improves or max(self._largest_at(r, k), self._largest_at(r, other)) < before - _EPS:
+            improves = gain[0] < 0 or gain[1] < 0 or gain[2] < -EPS
+            if improves or max(self._largest_at(r, k), self._largest_at(r, other)) < before - EPS:
                 self._count(gain)
                 applied += 1
             else:
@@ -355,6 +358,63 @@ class LocalSearch:
         """Add an applied move's change to the running totals."""
         repeats, colleagues, balance = self._totals
         self._totals = (repeats + gain[0], colleagues + gain[1], balance + gain[2])
+
+    def spread(self, moves: int, deadline: float | None = None) -> int:
+        """Balance by whole-route swaps, which never change repeat encounters.
+
+        Anneals on the deviation beyond 1 of each share (weighted high) plus the deviation
+        itself; colleague pairs may not get worse. Keeps the best plan seen; returns how
+        many swaps it kept.
+        """
+        pool = [twins for twins in self.twins.values() if len(twins) > 1]
+        if not pool:
+            return 0
+        weights = [len(twins) for twins in pool]
+        cost = best = self._excess_total()
+        best_seats, applied = self.seats(), 0
+        for move in range(moves):
+            if move % BLOCK == 0 and (
+                self.stop.is_set() or (deadline is not None and time.monotonic() > deadline)
+            ):
+                break
+            twins = self.rng.choices(pool, weights)[0]
+            i, j = self.rng.sample(twins, 2)
+            gain = self._route_swap_gain(i, j)
+            if gain is None or gain[1] > 0:
+                continue
+            phases = [
+                r
+                for r in self.phases
+                if self.seat[r][i] >= 0 and self.seat[r][i] != self.seat[r][j]
+            ]
+            change = (
+                SPREAD_WEIGHT * sum(self._balance_delta(r, i, j, 1.0) for r in phases) + gain[2]
+            )
+            heat = 0.3 * (1 - move / moves) + 1e-3
+            if change > EPS and self.rng.random() >= math.exp(-change / heat):
+                continue
+            for r in phases:
+                self._swap(r, i, j)
+            self._count(gain)
+            cost += change
+            applied += 1
+            if cost < best - EPS:
+                best, best_seats = cost, self.seats()
+        self.restore(best_seats)
+        return applied
+
+    def _excess_total(self) -> float:
+        """The spread cost of the current plan: deviation beyond 1 (weighted) plus deviation."""
+        excess = 0.0
+        for r in self.phases:
+            for k, group in self.members[r].items():
+                for a, shares in enumerate(self.shares[r]):
+                    counts = self.value_count[r][k][a]
+                    excess += sum(
+                        max(0.0, abs(counts[v] - share * len(group)) - 1.0)
+                        for v, share in shares.items()
+                    )
+        return SPREAD_WEIGHT * excess + self.balance_total()
 
     def restore(self, seats: Seats) -> None:
         """Go back to an earlier plan of the same event."""
@@ -423,7 +483,7 @@ def _annealing(
             cost = balance
         else:
             cost = weights[0] * repeats + weights[1] * colleagues + weights[2] * balance
-        return cost < _EPS or rng.random() < math.exp(-cost / heat)
+        return cost < EPS or rng.random() < math.exp(-cost / heat)
 
     return accept
 
@@ -434,58 +494,8 @@ def _lexicographically_better(gain: Gain) -> bool:
         return repeats < 0
     if colleagues:
         return colleagues < 0
-    return balance < -_EPS
+    return balance < -EPS
 
 
-MOVES_PER_SECOND = 18_000
-"""Roughly how many moves the search tries per second; sets the deterministic budget."""
-
-
-def improve(
-    event: Event,
-    seats: Seats,
-    *,
-    seed: int,
-    time_limit: float,
-    deterministic: bool,
-    stop: threading.Event | None = None,
-    report: Callable[[Totals], None] | None = None,
-) -> Seats:
-    """Improve a plan within a time limit: hill climbing, annealing, then balance.
-
-    In deterministic mode the budget is a number of moves (``MOVES_PER_SECOND`` per second
-    of the limit), so the result does not depend on the machine's speed; otherwise every
-    step uses its share of the time (hill climbing stops early once it finds nothing).
-    ``report`` hears the plan's totals whenever they improve.
-    """
-    search = LocalSearch(event, seats, seed, stop, report)
-    search.report(search.totals())
-    # Deterministic: a move budget. Otherwise each step runs until its share of the time.
-    total = max(BLOCK, int(time_limit * MOVES_PER_SECOND)) if deterministic else 1 << 30
-    started = time.monotonic()
-    schedule = (
-        (0.3, "climb"),
-        (0.35, "anneal"),
-        (0.1, "climb"),
-        (0.15, "balance"),
-        (0.1, "flatten"),
-    )
-    spent = 0.0
-    for share, step in schedule:
-        spent += share
-        moves = int(total * share)
-        deadline = None if deterministic else started + time_limit * spent
-        if step == "climb":
-            for _ in range(max(1, moves // (10 * BLOCK))):
-                applied = search.run(10 * BLOCK)
-                search.report(search.totals())
-                late = deadline is not None and time.monotonic() > deadline
-                if not applied or late or search.stop.is_set():
-                    break
-        elif step == "anneal":
-            search.anneal(moves, 20.0, (100.0, 10.0, 1.0), deadline)
-        elif step == "balance":
-            search.anneal(moves, 0.5, None, deadline)
-        else:
-            search.flatten(moves, deadline)
-    return search.seats()
+SPREAD_WEIGHT = 10.0
+"""How much more a deviation beyond 1 of a share weighs than deviation within it."""

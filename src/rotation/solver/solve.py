@@ -10,6 +10,7 @@ construction and local search.
 from __future__ import annotations
 
 import enum
+import math
 import os
 import threading
 import time
@@ -23,7 +24,8 @@ from rotation.solver.bounds import lower_bounds
 from rotation.solver.construct import construct, seats_by_id
 from rotation.solver.explain import counting_conflicts, explain_infeasibility
 from rotation.solver.goals import route_variable_count
-from rotation.solver.improve import Totals, improve
+from rotation.solver.improve import Totals
+from rotation.solver.schedule import improve
 from rotation.solver.stages import Progress, ProgressCallback, StagedSearch
 from rotation.solver.variables import seat_options
 
@@ -107,6 +109,7 @@ def solve(
             seed=seed,
             time_limit=remaining,
             deterministic=deterministic,
+            floor=math.ceil(bounds.get(Goal.REPEAT_ENCOUNTERS, 0.0) - 1e-9),
             stop=stop,
             report=_reporter(progress, started, bounds),
         )

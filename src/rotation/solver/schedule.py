@@ -1,0 +1,92 @@
+"""The local-search schedule: which searches run on a plan, and for how long.
+
+Every event gets hill climbing and annealing on random swaps, then balance by whole-route
+swaps (free: they never change repeat encounters) and a final flattening of the largest
+deviations. Events small enough, whose repeat encounters are above their lower bound, get
+a tabu search on repeats instead of the random climb: with many phases (free mixing, social
+golfers) it finds far fewer repeats. The budget is time, or in deterministic mode a number
+of moves, so that a seed always gives the same plan.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from rotation.domain import Event
+from rotation.solver.improve import BLOCK, EPS, LocalSearch, Seats, Totals
+from rotation.solver.tabu import STEPS_PER_SECOND, TabuSearch, fits_tabu
+
+__all__ = ["improve"]
+
+SPREAD_COST = 8
+"""A route swap for balance costs about as much as this many ordinary moves."""
+
+MOVES_PER_SECOND = 18_000
+"""Roughly how many moves the search tries per second; sets the deterministic budget."""
+
+
+def improve(
+    event: Event,
+    seats: Seats,
+    *,
+    seed: int,
+    time_limit: float,
+    deterministic: bool,
+    floor: int = 0,
+    stop: threading.Event | None = None,
+    report: Callable[[Totals], None] | None = None,
+) -> Seats:
+    """Improve a plan within a time limit: hill climbing, annealing, then balance.
+
+    Events with repeat encounters above ``floor`` (their lower bound) that are small enough
+    start with a tabu search on repeats (see :mod:`rotation.solver.tabu`) instead of the
+    random climb and annealing. In deterministic mode the budget is a number of moves
+    (``MOVES_PER_SECOND`` per second of the limit), so the result does not depend on the
+    machine's speed; otherwise every step uses its share of the time (hill climbing stops
+    early once it finds nothing). ``report`` hears the plan's totals whenever they improve.
+    """
+    search: LocalSearch = LocalSearch(event, seats, seed, stop, report)
+    schedule: tuple[tuple[float, str], ...] = (
+        (0.3, "climb"),
+        (0.35, "anneal"),
+        (0.1, "climb"),
+        (0.1, "spread"),
+        (0.05, "balance"),
+        (0.1, "flatten"),
+    )
+    if search.totals()[0] > floor and fits_tabu(search):
+        search = TabuSearch(event, seats, seed, stop, report)
+        schedule = ((0.55, "tabu"), (0.25, "spread"), (0.1, "balance"), (0.1, "flatten"))
+    search.report(search.totals())
+    # Deterministic: a move budget. Otherwise each step runs until its share of the time.
+    total = max(BLOCK, int(time_limit * MOVES_PER_SECOND)) if deterministic else 1 << 30
+    started = time.monotonic()
+    spent = 0.0
+    for share, step in schedule:
+        repeats, colleagues, balance = search.totals()
+        if repeats <= floor and colleagues == 0 and balance < EPS:
+            break  # nothing left to improve
+        spent += share
+        moves = int(total * share)
+        deadline = None if deterministic else started + time_limit * spent
+        if step == "tabu" and isinstance(search, TabuSearch):
+            steps = int(moves * STEPS_PER_SECOND / MOVES_PER_SECOND) if deterministic else moves
+            search.tabu(max(1, steps), floor=floor, deadline=deadline)
+        elif step == "climb":
+            for _ in range(max(1, moves // (10 * BLOCK))):
+                applied = search.run(10 * BLOCK)
+                search.report(search.totals())
+                late = deadline is not None and time.monotonic() > deadline
+                if not applied or late or search.stop.is_set():
+                    break
+        elif step == "anneal":
+            search.anneal(moves, 20.0, (100.0, 10.0, 1.0), deadline)
+        elif step == "balance":
+            search.anneal(moves, 0.5, None, deadline)
+        elif step == "spread":
+            search.spread(moves // SPREAD_COST, deadline)
+        else:
+            search.flatten(moves, deadline)
+    return search.seats()
