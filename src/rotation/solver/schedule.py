@@ -23,7 +23,7 @@ __all__ = ["improve"]
 SPREAD_COST = 8
 """A route swap for balance costs about as much as this many ordinary moves."""
 
-MOVES_PER_SECOND = 18_000
+MOVES_PER_SECOND = 30_000
 """Roughly how many moves the search tries per second; sets the deterministic budget."""
 
 
@@ -81,9 +81,10 @@ def improve(
                 late = deadline is not None and time.monotonic() > deadline
                 if not applied or late or search.stop.is_set():
                     break
-        elif step == "anneal":
+        elif step == "anneal" and repeats > floor:
             search.anneal(moves, 20.0, (100.0, 10.0, 1.0), deadline)
-        elif step == "balance":
+        elif step in ("anneal", "balance"):
+            # With repeats at their bound, annealing serves the balance alone.
             search.anneal(moves, 0.5, None, deadline)
         elif step == "spread":
             search.spread(moves // SPREAD_COST, deadline)

@@ -101,6 +101,7 @@ def solve(
         small = size <= ROUTE_LIMIT and len(event.phases) <= EXACT_PHASES
         method = Method.EXACT if small else Method.CONSTRUCT
     notes: list[str] = []
+    floor = math.ceil(bounds.get(Goal.REPEAT_ENCOUNTERS, 0.0) - 1e-9)
     if method is Method.CONSTRUCT:
         remaining = max(0.5, time_limit - (time.monotonic() - started))
         improved = improve(
@@ -109,7 +110,7 @@ def solve(
             seed=seed,
             time_limit=remaining,
             deterministic=deterministic,
-            floor=math.ceil(bounds.get(Goal.REPEAT_ENCOUNTERS, 0.0) - 1e-9),
+            floor=floor,
             stop=stop,
             report=_reporter(progress, started, bounds),
         )
@@ -123,7 +124,13 @@ def solve(
         # A short local search turns the construction into a strong first plan for CP-SAT.
         warm_up = min(MAX_WARM_UP, WARM_UP_SHARE * time_limit)
         start = improve(
-            event, start, seed=seed, time_limit=warm_up, deterministic=deterministic, stop=stop
+            event,
+            start,
+            seed=seed,
+            time_limit=warm_up,
+            deterministic=deterministic,
+            floor=floor,
+            stop=stop,
         )
         search = StagedSearch(
             event,

@@ -229,6 +229,7 @@ class StagedSearch:
         moves = POLISH_MOVES_PER_PERSON * len(self.event.participants)
         applied = search.run(moves // 4)
         improved = search.anneal(moves, deadline=deadline)
+        applied += search.spread(moves // 8, deadline)
         applied += search.flatten(moves // 4, deadline)
         if improved or applied:
             _log.debug("polish: %d moves applied, balance %.3f", applied, search.balance_total())
