@@ -23,7 +23,7 @@ from rotation.errors import NoPlanError, SolveTimeoutError
 from rotation.solver.cpsat import new_solver
 from rotation.solver.explain import explain_infeasibility
 from rotation.solver.goals import Term, build_terms
-from rotation.solver.improve import LocalSearch
+from rotation.solver.improve import BLOCK, LocalSearch
 from rotation.solver.rules import add_all_rules
 from rotation.solver.symmetry import add_symmetry_breaking, relabel_for_symmetry
 from rotation.solver.variables import SeatVariables
@@ -111,6 +111,8 @@ class StagedSearch:
                 self.model.add(term.expr >= self._floor(goal))
         self.seats: dict[tuple[str, int], str] = {}
         self.values: dict[Goal, float] = {}
+        self.hint_seconds = 0.0
+        """Wall time of the slowest hint completion so far (what handing a plan over costs)."""
 
     def _floor(self, goal: Goal) -> int:
         """The counting bound of a goal in the model's units."""
@@ -136,7 +138,9 @@ class StagedSearch:
         # With every seat fixed, minimising the terms makes their variables tight.
         trial.minimize(sum(t.expr for t in self.terms.values()))
         solver = new_solver(seed=self.seed, time_limit=10.0)
-        if solver.solve(trial) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        status = solver.solve(trial)
+        self.hint_seconds = max(self.hint_seconds, solver.wall_time)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             _log.debug("a plan could not be completed as a hint")
             return False
         self._keep(solver)
@@ -160,6 +164,8 @@ class StagedSearch:
             ):
                 # The plan in hand meets the counting bounds: optimal without a search.
                 self._fix(stage, {g: self._floor(g) for g in stage.goals})
+                if not last and Goal.ATTRIBUTE_DEVIATION in stages[n + 1].goals:
+                    self._polish_share(time_limit, started, spent)
                 continue
             # Deterministic mode counts CP-SAT's deterministic time, so budgets never depend
             # on how busy the machine is; otherwise wall time since the start.
@@ -206,15 +212,26 @@ class StagedSearch:
                 break
             self._fix(stage, {g: int(solver.value(self.terms[g].expr)) for g in stage.fixes})
             if not last and Goal.ATTRIBUTE_DEVIATION in stages[n + 1].goals:
-                used = spent if self.deterministic else time.monotonic() - started
-                share = POLISH_SHARE * max(0.0, time_limit - used)
-                self._polish(None if self.deterministic else time.monotonic() + share)
+                self._polish_share(time_limit, started, spent)
         quality = Status.OPTIMAL if all_optimal else Status.FEASIBLE
         return ExactResult(self.seats, quality, self.values, proven)
 
     def _fix(self, stage: _Stage, values: Mapping[Goal, int]) -> None:
         for goal in stage.fixes:
             self.model.add(self.terms[goal].expr <= values[goal])
+
+    def _polish_share(self, time_limit: float, started: float, spent: float) -> None:
+        """Polish with its share of the time left (moves, in deterministic mode).
+
+        Handing the polished plan back to CP-SAT costs a completion solve; without time for
+        it and a stage after it, the polish is skipped.
+        """
+        if self.deterministic:
+            self._polish(None)
+            return
+        left = time_limit - (time.monotonic() - started) - 2 * self.hint_seconds
+        if left > 0.1:
+            self._polish(time.monotonic() + POLISH_SHARE * left)
 
     def _polish(self, deadline: float | None) -> None:
         """Local search on the plan in hand for the goals after repeats and colleagues.
@@ -227,9 +244,18 @@ class StagedSearch:
         }
         search = LocalSearch(self.event, seats, self.seed, stop=self.stop)
         moves = POLISH_MOVES_PER_PERSON * len(self.event.participants)
-        applied = search.run(moves // 4)
-        improved = search.anneal(moves, deadline=deadline)
-        applied += search.spread(moves // 8, deadline)
+        applied = 0
+        for _ in range(max(1, moves // (4 * BLOCK))):
+            applied += search.run(BLOCK)
+            if deadline is not None and time.monotonic() > deadline:
+                break
+        # Annealing for the deviation's sum, then route swaps and flattening for the
+        # tables furthest from a share, each with its part of the time.
+        now = time.monotonic()
+        half = None if deadline is None else now + 0.5 * (deadline - now)
+        three_quarters = None if deadline is None else now + 0.75 * (deadline - now)
+        improved = search.anneal(moves, deadline=half)
+        applied += search.spread(moves // 8, three_quarters)
         applied += search.flatten(moves // 4, deadline)
         if improved or applied:
             _log.debug("polish: %d moves applied, balance %.3f", applied, search.balance_total())
