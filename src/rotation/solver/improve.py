@@ -390,7 +390,7 @@ class LocalSearch:
             change = (
                 SPREAD_WEIGHT * sum(self._balance_delta(r, i, j, 1.0) for r in phases) + gain[2]
             )
-            heat = 0.3 * (1 - move / moves) + 1e-3
+            heat = SPREAD_HEAT * (1 - move / moves) + 1e-3
             if change > EPS and self.rng.random() >= math.exp(-change / heat):
                 continue
             for r in phases:
@@ -496,6 +496,9 @@ def _lexicographically_better(gain: Gain) -> bool:
         return colleagues < 0
     return balance < -EPS
 
+
+SPREAD_HEAT = 0.3
+"""Starting temperature of the route-swap annealing for balance."""
 
 SPREAD_WEIGHT = 10.0
 """How much more a deviation beyond 1 of a share weighs than deviation within it."""
