@@ -45,6 +45,18 @@ def test_reference_event_reaches_both_bounds(reference: dict[str, Any]) -> None:
     assert reference["same_organisation_pairs_ratio"] == 1.0
 
 
+def test_reference_event_keeps_every_attribute_within_one_of_its_share(
+    reference: dict[str, Any],
+) -> None:
+    assert reference["metrics"]["attribute_deviation_max"] <= 1.0
+
+
+def test_kirkman_schoolgirls_never_meet_twice() -> None:
+    record = _measure("golfer-15", "rotation")
+    assert record["valid"]
+    assert record["metrics"]["repeat_encounters"] == 0
+
+
 def test_reference_event_is_better_than_random(reference: dict[str, Any]) -> None:
     dice = _measure("reference", "random")
     assert dice["valid"]

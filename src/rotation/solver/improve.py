@@ -371,12 +371,14 @@ class LocalSearch:
             return 0
         weights = [len(twins) for twins in pool]
         cost = best = self._excess_total()
-        best_seats, applied = self.seats(), 0
+        best_seats, applied, heard = self.seats(), 0, self.totals()[1]
         for move in range(moves):
-            if move % BLOCK == 0 and (
-                self.stop.is_set() or (deadline is not None and time.monotonic() > deadline)
-            ):
-                break
+            if move % BLOCK == 0:
+                if self.stop.is_set() or (deadline is not None and time.monotonic() > deadline):
+                    break
+                if self.totals()[1] < heard:  # route swaps may also part colleagues
+                    heard = self.totals()[1]
+                    self.report(self.totals())
             twins = self.rng.choices(pool, weights)[0]
             i, j = self.rng.sample(twins, 2)
             gain = self._route_swap_gain(i, j)
