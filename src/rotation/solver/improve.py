@@ -17,10 +17,10 @@ import time
 from collections import Counter
 from collections.abc import Callable
 
-from rotation.domain import Event
+from rotation.domain import Event, Goal, Goals
 from rotation.solver.variables import seat_options
 
-__all__ = ["EPS", "LocalSearch", "Totals"]
+__all__ = ["EPS", "LocalSearch", "Ranking", "Totals"]
 
 Seats = dict[tuple[int, int], int]
 Totals = tuple[int, int, float]
@@ -30,6 +30,77 @@ Gain = tuple[int, int, float]
 EPS = 1e-9
 BLOCK = 1000
 """Moves between two looks at the plan's totals (annealing steps, deadlines)."""
+
+
+_COMPONENTS = (Goal.REPEAT_ENCOUNTERS, Goal.SAME_ORGANISATION_PAIRS, Goal.ATTRIBUTE_DEVIATION)
+"""The goals the local search counts, in the order of its totals and gains."""
+
+
+class Ranking:
+    """How the search compares plans: the event's goal order, or its weighted sum.
+
+    Totals and gains are (repeats, colleague pairs, deviation); goals left out of the
+    priority do not count, as in the exact model.
+    """
+
+    def __init__(self, goals: Goals) -> None:
+        self.weights: tuple[float, ...] | None = None
+        if goals.weights is not None:
+            self.weights = tuple(float(goals.weights.get(g, 0)) for g in _COMPONENTS)
+        self.order = tuple(_COMPONENTS.index(g) for g in goals.priority if g in _COMPONENTS)
+
+    @property
+    def repeats_first(self) -> bool:
+        """Whether repeat encounters matter most (strict order): the tabu search's case."""
+        return self.weights is None and self.order[:1] == (0,)
+
+    def better(self, gain: Gain) -> bool:
+        """Whether a change makes the plan strictly better."""
+        if self.weights is not None:
+            return sum(w * g for w, g in zip(self.weights, gain, strict=True)) < -EPS
+        for index in self.order:
+            if abs(gain[index]) > EPS:
+                return gain[index] < 0
+        return False
+
+    def improves(self, totals: Totals, than: Totals) -> bool:
+        """Whether a plan with ``totals`` is strictly better than one with ``than``."""
+        return self.better((totals[0] - than[0], totals[1] - than[1], totals[2] - than[2]))
+
+    def dominating(self) -> tuple[float, float, float]:
+        """Weights for annealing that follow the order (100, 10, 1), or the event's weights."""
+        if self.weights is not None:
+            return (self.weights[0], self.weights[1], self.weights[2])
+        weights = [0.0, 0.0, 0.0]
+        for rank, index in enumerate(self.order):
+            weights[index] = 10.0 ** (2 - rank)
+        return (weights[0], weights[1], weights[2])
+
+    def annealing(
+        self, rng: random.Random, heat: float, weights: tuple[float, float, float] | None
+    ) -> Callable[[Gain], bool]:
+        """Acceptance for annealing.
+
+        With weights, a move's cost is the weighted sum of its changes. Without, only the
+        last goal of the order may get worse on the way: a change to an earlier one is taken
+        only when it is an improvement.
+        """
+        if weights is None and self.weights is not None:
+            weights = (self.weights[0], self.weights[1], self.weights[2])
+        last = self.order[-1] if self.order else None
+
+        def accept(gain: Gain) -> bool:
+            if weights is not None:
+                cost = weights[0] * gain[0] + weights[1] * gain[1] + weights[2] * gain[2]
+            else:
+                if last is None:
+                    return False
+                if any(abs(gain[index]) > EPS for index in self.order[:-1]):
+                    return self.better(gain)
+                cost = gain[last]
+            return cost < EPS or rng.random() < math.exp(-cost / heat)
+
+        return accept
 
 
 class LocalSearch:
@@ -47,6 +118,7 @@ class LocalSearch:
         self.stop = stop or threading.Event()
         self.report: Callable[[Totals], None] = report or (lambda totals: None)
         self.rng = random.Random(seed)
+        self.ranking = Ranking(event.goals)
         self.phases = event.phase_numbers
         people = event.participants
         self.n = len(people)
@@ -277,9 +349,10 @@ class LocalSearch:
     ) -> bool:
         """Simulated annealing; keeps the best plan seen (in priority order).
 
-        Without ``weights`` only the balance may get worse on the way (repeats and colleagues
-        never do); with weights, a move's cost is their weighted sum of the three changes.
-        Returns True when the plan got better than at the start.
+        Without ``weights`` only the last goal of the event's order (the balance, by default)
+        may get worse on the way; with weights, a move's cost is their weighted sum of the
+        three changes (see :meth:`Ranking.annealing`). Returns True when the plan got better
+        than at the start.
         """
         start = best = self.totals()
         best_seats = self.seats()
@@ -291,15 +364,15 @@ class LocalSearch:
             if deadline is not None:
                 used = max(used, (time.monotonic() - began) / max(1e-6, deadline - began))
             heat = temperature * max(0.0, 1 - used) + 1e-3
-            self.run(BLOCK, _annealing(self.rng, heat, weights))
+            self.run(BLOCK, self.ranking.annealing(self.rng, heat, weights))
             current = self.totals()
-            if _rounded(current) < _rounded(best):
+            if self.ranking.improves(current, best):
                 best, best_seats = current, self.seats()
                 self.report(best)
             if self.stop.is_set() or (deadline is not None and time.monotonic() > deadline):
                 break
         self.restore(best_seats)
-        return _rounded(best) < _rounded(start)
+        return self.ranking.improves(best, start)
 
     def _largest_at(self, r: int, k: int) -> float:
         """The largest single |count - share x size| at table k in phase r."""
@@ -424,7 +497,7 @@ class LocalSearch:
 
     def run(self, moves: int, accept: Callable[[Gain], bool] | None = None) -> int:
         """Try ``moves`` random moves; apply those ``accept`` takes; returns how many applied."""
-        accept = accept or _lexicographically_better
+        accept = accept or self.ranking.better
         rng, phases, applied = self.rng, self.phases, 0
         for move in range(moves):
             if move % BLOCK == 0 and self.stop.is_set():
@@ -468,35 +541,6 @@ class LocalSearch:
     def seats(self) -> Seats:
         """The current plan as ``{(participant index, phase): table index}``."""
         return {(i, r): k for r in self.phases for i, k in enumerate(self.seat[r]) if k >= 0}
-
-
-def _rounded(totals: tuple[int, int, float]) -> tuple[int, int, float]:
-    return totals[0], totals[1], round(totals[2], 6)
-
-
-def _annealing(
-    rng: random.Random, heat: float, weights: tuple[float, float, float] | None
-) -> Callable[[Gain], bool]:
-    def accept(gain: Gain) -> bool:
-        repeats, colleagues, balance = gain
-        if weights is None:
-            if repeats or colleagues:
-                return repeats < 0 or (repeats == 0 and colleagues < 0)
-            cost = balance
-        else:
-            cost = weights[0] * repeats + weights[1] * colleagues + weights[2] * balance
-        return cost < EPS or rng.random() < math.exp(-cost / heat)
-
-    return accept
-
-
-def _lexicographically_better(gain: Gain) -> bool:
-    repeats, colleagues, balance = gain
-    if repeats:
-        return repeats < 0
-    if colleagues:
-        return colleagues < 0
-    return balance < -EPS
 
 
 SPREAD_HEAT = 0.3

@@ -56,7 +56,7 @@ def improve(
         (0.05, "balance"),
         (0.1, "flatten"),
     )
-    if search.totals()[0] > floor and fits_tabu(search):
+    if search.totals()[0] > floor and search.ranking.repeats_first and fits_tabu(search):
         search = TabuSearch(event, seats, seed, stop, report)
         schedule = ((0.6, "tabu"), (0.3, "spread"), (0.1, "flatten"))
     search.report(search.totals())
@@ -82,7 +82,7 @@ def improve(
                 if not applied or late or search.stop.is_set():
                     break
         elif step == "anneal" and repeats > floor:
-            search.anneal(moves, 20.0, (100.0, 10.0, 1.0), deadline)
+            search.anneal(moves, 20.0, search.ranking.dominating(), deadline)
         elif step in ("anneal", "balance"):
             # With repeats at their bound, annealing serves the balance alone.
             search.anneal(moves, 0.5, None, deadline)

@@ -172,16 +172,16 @@ class TabuSearch(LocalSearch):
             self._count(gain)
             until[(r, min(i, j), max(i, j))] = step + rng.randint(*TENURE)
             current = self.totals()
-            if current[:2] < anchor[:2]:
+            if self.ranking.improves(current, anchor):
                 anchor, anchor_seats, stalled, shakes = current, self.seats(), 0, 0
-                if current[:2] < best[:2]:
+                if self.ranking.improves(current, best):
                     best, best_seats = current, anchor_seats
                     self.report(best)
             else:
                 stalled += 1
-        if self.totals()[:2] > best[:2]:
+        if self.ranking.improves(best, self.totals()):
             self.restore(best_seats)
-        return self.totals()[:2] < start[:2]
+        return self.ranking.improves(self.totals(), start)
 
     def _best_move(
         self, step: int, until: dict[tuple[int, int, int], int], headroom: int
