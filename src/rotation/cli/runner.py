@@ -138,8 +138,9 @@ def plan_and_write(
         event = plan.event
         out.print(f"Plan written to {written.resolve()}", markup=False, highlight=False)
         out.print(
-            f"{len(event.participants)} participants, {len(event.tables)} tables, "
-            f"{len(event.phases)} phases, {len(event.themes)} themes; "
+            f"{_count(len(event.participants), 'participant')}, "
+            f"{_count(len(event.tables), 'table')}, {_count(len(event.phases), 'phase')}, "
+            f"{_count(len(event.themes), 'theme')}; "
             f"status {plan.status.value}; {plan.wall_time:.1f} s",
             markup=False,
             highlight=False,
@@ -149,3 +150,8 @@ def plan_and_write(
         if full_table and plan.metrics is not None:
             out.print(metric_table(plan.metrics, best_bounds(plan)))
     return plan
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 theme``, ``2 themes``."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
