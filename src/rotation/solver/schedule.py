@@ -58,7 +58,7 @@ def improve(
     )
     if search.totals()[0] > floor and search.ranking.repeats_first and fits_tabu(search):
         search = TabuSearch(event, seats, seed, stop, report)
-        schedule = ((0.6, "tabu"), (0.3, "spread"), (0.1, "flatten"))
+        schedule = ((0.6, "tabu"), (0.1, "climb"), (0.2, "spread"), (0.1, "flatten"))
     search.report(search.totals())
     # Deterministic: a move budget. Otherwise each step runs until its share of the time.
     total = max(BLOCK, int(time_limit * MOVES_PER_SECOND)) if deterministic else 1 << 30

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 
-from rotation.solver.improve import LocalSearch
+from rotation.solver.improve import LocalSearch, Totals
 
 __all__ = ["TabuSearch", "fits_tabu"]
 
@@ -172,16 +172,21 @@ class TabuSearch(LocalSearch):
             self._count(gain)
             until[(r, min(i, j), max(i, j))] = step + rng.randint(*TENURE)
             current = self.totals()
-            if self.ranking.improves(current, anchor):
+            if self._ahead(current, anchor):
                 anchor, anchor_seats, stalled, shakes = current, self.seats(), 0, 0
-                if self.ranking.improves(current, best):
+                if self._ahead(current, best):
                     best, best_seats = current, anchor_seats
                     self.report(best)
             else:
                 stalled += 1
-        if self.ranking.improves(best, self.totals()):
+        if self._ahead(best, self.totals()):
             self.restore(best_seats)
-        return self.ranking.improves(self.totals(), start)
+        return self._ahead(self.totals(), start)
+
+    def _ahead(self, totals: Totals, than: Totals) -> bool:
+        """Better in repeats or colleague pairs (in the event's order); balance, which
+        changes with almost every swap, is left to the steps after the search."""
+        return self.ranking.improves((totals[0], totals[1], 0.0), (than[0], than[1], 0.0))
 
     def _best_move(
         self, step: int, until: dict[tuple[int, int, int], int], headroom: int
