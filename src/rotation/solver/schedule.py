@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 
 from rotation.domain import Event
+from rotation.solver.breakout import ATTEMPT_STEPS, probe
 from rotation.solver.improve import BLOCK, EPS, LocalSearch, Seats, Totals
 from rotation.solver.tabu import STEPS_PER_SECOND, TabuSearch, fits_tabu
 
@@ -22,6 +23,9 @@ __all__ = ["improve"]
 
 SPREAD_COST = 8
 """A route swap for balance costs about as much as this many ordinary moves."""
+
+PROBE_PEOPLE = 200
+"""Largest event that first tries breakout descents (each attempt rebuilds pair weights)."""
 
 MOVES_PER_SECOND = 30_000
 """Roughly how many moves the search tries per second; sets the deterministic budget."""
@@ -35,6 +39,7 @@ def improve(
     time_limit: float,
     deterministic: bool,
     floor: int = 0,
+    start: Callable[[int], Seats | None] | None = None,
     stop: threading.Event | None = None,
     report: Callable[[Totals], None] | None = None,
 ) -> Seats:
@@ -46,6 +51,8 @@ def improve(
     (``MOVES_PER_SECOND`` per second of the limit), so the result does not depend on the
     machine's speed; otherwise every step uses its share of the time (hill climbing stops
     early once it finds nothing). ``report`` hears the plan's totals whenever they improve.
+    ``start(k)`` makes further constructed plans: small events with repeats above their
+    bound first try short breakout descents from them (see :mod:`rotation.solver.breakout`).
     """
     search: LocalSearch = LocalSearch(event, seats, seed, stop, report)
     schedule: tuple[tuple[float, str], ...] = (
@@ -59,6 +66,8 @@ def improve(
     if search.totals()[0] > floor and search.ranking.repeats_first and fits_tabu(search):
         search = TabuSearch(event, seats, seed, stop, report)
         schedule = ((0.6, "tabu"), (0.1, "climb"), (0.2, "spread"), (0.1, "flatten"))
+        if start is not None and search.n <= PROBE_PEOPLE:
+            schedule = ((0.15, "probe"), (0.45, "tabu"), *schedule[1:])
     search.report(search.totals())
     # Deterministic: a move budget. Otherwise each step runs until its share of the time.
     total = max(BLOCK, int(time_limit * MOVES_PER_SECOND)) if deterministic else 1 << 30
@@ -71,7 +80,22 @@ def improve(
         spent += share
         moves = int(total * share)
         deadline = None if deterministic else started + time_limit * spent
-        if step == "tabu" and isinstance(search, TabuSearch):
+        if step == "probe" and start is not None:
+            steps = int(moves * STEPS_PER_SECOND / MOVES_PER_SECOND)
+            attempts = max(1, steps // ATTEMPT_STEPS) if deterministic else 1 << 30
+            found = probe(
+                event,
+                start,
+                seed=seed,
+                floor=floor,
+                attempts=attempts,
+                deadline=deadline,
+                stop=stop,
+            )
+            if found is not None and search.ranking.improves(found[1], search.totals()):
+                search.restore(found[0])
+                search.report(search.totals())
+        elif step == "tabu" and isinstance(search, TabuSearch):
             steps = int(moves * STEPS_PER_SECOND / MOVES_PER_SECOND) if deterministic else moves
             search.tabu(max(1, steps), floor=floor, deadline=deadline)
         elif step == "climb":

@@ -111,6 +111,7 @@ def solve(
             time_limit=remaining,
             deterministic=deterministic,
             floor=floor,
+            start=lambda attempt: construct(event, seed + 1 + attempt),
             stop=stop,
             report=_reporter(progress, started, bounds),
         )
