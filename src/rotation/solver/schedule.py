@@ -4,8 +4,9 @@ Every event gets hill climbing and annealing on random swaps, then balance by wh
 swaps (free: they never change repeat encounters) and a final flattening of the largest
 deviations. Events small enough, whose repeat encounters are above their lower bound, get
 a tabu search on repeats instead of the random climb: with many phases (free mixing, social
-golfers) it finds far fewer repeats. The budget is time, or in deterministic mode a number
-of moves, so that a seed always gives the same plan.
+golfers) it finds far fewer repeats. Up to 200 people, short breakout descents from fresh
+constructions come first and hand the tabu search their best plan. The budget is time, or in
+deterministic mode a number of moves, so that a seed always gives the same plan.
 """
 
 from __future__ import annotations
