@@ -15,7 +15,7 @@ import random
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from rotation.domain import Event, Goal, Goals
 from rotation.solver.variables import seat_options
@@ -311,20 +311,28 @@ class LocalSearch:
         # Swapping whole routes leaves the number of people on every route unchanged.
         return 0, org, balance
 
+    def _deviations_at(self, r: int, k: int) -> Iterator[float]:
+        """Each |count - share x size| at table k in phase r, value by value."""
+        size = len(self.members[r][k])
+        for a, shares in enumerate(self.shares[r]):
+            counts = self.value_count[r][k][a]
+            for value, share in shares.items():
+                yield abs(counts[value] - share * size)
+
+    def _deviations(self) -> Iterator[float]:
+        """Every table's deviations, in every phase."""
+        for r in self.phases:
+            for k in self.members[r]:
+                yield from self._deviations_at(r, k)
+
     def balance_total(self) -> float:
         """The attribute deviation of the current plan (as the checker computes it)."""
-        total = 0.0
-        for r in self.phases:
-            for k, group in self.members[r].items():
-                for a, shares in enumerate(self.shares[r]):
-                    counts = self.value_count[r][k][a]
-                    total += sum(abs(counts[v] - share * len(group)) for v, share in shares.items())
-        return total
+        return sum(self._deviations())
 
     def totals(self) -> Totals:
         """Repeat encounters, colleague pairs and attribute deviation of the current plan.
 
-        Kept up to date move by move (see :meth:`_apply`); :meth:`recount` recomputes them.
+        Kept up to date move by move (see :meth:`_count`); :meth:`recount` recomputes them.
         """
         repeats, colleagues, balance = self._totals
         return repeats, colleagues, balance
@@ -376,13 +384,7 @@ class LocalSearch:
 
     def _largest_at(self, r: int, k: int) -> float:
         """The largest single |count - share x size| at table k in phase r."""
-        size = len(self.members[r][k])
-        worst = 0.0
-        for a, shares in enumerate(self.shares[r]):
-            counts = self.value_count[r][k][a]
-            for value, share in shares.items():
-                worst = max(worst, abs(counts[value] - share * size))
-        return worst
+        return max(self._deviations_at(r, k), default=0.0)
 
     def _hot_tables(self) -> list[tuple[int, int]]:
         return [
@@ -480,16 +482,9 @@ class LocalSearch:
 
     def _excess_total(self) -> float:
         """The spread cost of the current plan: deviation beyond 1 (weighted) plus deviation."""
-        excess = 0.0
-        for r in self.phases:
-            for k, group in self.members[r].items():
-                for a, shares in enumerate(self.shares[r]):
-                    counts = self.value_count[r][k][a]
-                    excess += sum(
-                        max(0.0, abs(counts[v] - share * len(group)) - 1.0)
-                        for v, share in shares.items()
-                    )
-        return SPREAD_WEIGHT * excess + self.balance_total()
+        deviations = list(self._deviations())
+        excess = sum(max(0.0, d - 1.0) for d in deviations)
+        return SPREAD_WEIGHT * excess + sum(deviations)
 
     def restore(self, seats: Seats) -> None:
         """Go back to an earlier plan of the same event."""
