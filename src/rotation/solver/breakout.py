@@ -31,11 +31,22 @@ SIDEWAYS = 0.5
 class Breakout(TabuSearch):
     """Tabu search state plus pair weights and weighted sums of encounters."""
 
+    def __init__(
+        self,
+        event: Event,
+        seats: Seats,
+        seed: int = 0,
+        stop: threading.Event | None = None,
+        report: Callable[[Totals], None] | None = None,
+    ) -> None:
+        # Pair weights outlive every reload of the plan (restore), so they come first.
+        n = len(event.participants)
+        self.weight = [[0 if i == j else 1 for j in range(n)] for i in range(n)]
+        super().__init__(event, seats, seed, stop, report)
+
     def _load(self, seats: Seats) -> None:
         super()._load(seats)
         n, tables = self.n, len(self.event.tables)
-        if not hasattr(self, "weight"):
-            self.weight = [[0 if i == j else 1 for j in range(n)] for i in range(n)]
         # weighted[r][i][k]: sum of weight x encounters of i with the people at table k in
         # phase r; heft[r][i][k]: sum of i's weights with them.
         self.weighted = {r: [[0] * tables for _ in range(n)] for r in self.phases}
@@ -50,13 +61,9 @@ class Breakout(TabuSearch):
                         weighted[k] += weights[x] * met.get(x, 0)
                         heft[k] += weights[x]
 
-    def _swap(self, r: int, i: int, j: int) -> None:
-        k1, k2 = self.seat[r][i], self.seat[r][j]
+    def _encounters_change(self, changes: list[tuple[int, int, int]]) -> None:
+        super()._encounters_change(changes)
         weight = self.weight
-        changes = [(i, x, -1) for x in self.members[r][k1] if x != i]
-        changes += [(j, x, +1) for x in self.members[r][k1] if x != i]
-        changes += [(j, x, -1) for x in self.members[r][k2] if x != j]
-        changes += [(i, x, +1) for x in self.members[r][k2] if x != j]
         for phase in self.phases:
             seat, weighted = self.seat[phase], self.weighted[phase]
             for a, x, d in changes:
@@ -64,10 +71,12 @@ class Breakout(TabuSearch):
                 if ka >= 0 and kx >= 0:
                     weighted[a][kx] += d * weight[a][x]
                     weighted[x][ka] += d * weight[a][x]
-        super()._swap(r, i, j)
+
+    def _tables_change(self, r: int, i: int, j: int, k1: int, k2: int) -> None:
+        super()._tables_change(r, i, j, k1, k2)
         weighted, heft = self.weighted[r], self.heft[r]
         for y in range(self.n):
-            met, weights = self.met[y], weight[y]
+            met, weights = self.met[y], self.weight[y]
             step = weights[j] * met.get(j, 0) - weights[i] * met.get(i, 0)
             weighted[y][k1] += step
             weighted[y][k2] -= step

@@ -89,12 +89,17 @@ class TabuSearch(LocalSearch):
     def _swap(self, r: int, i: int, j: int) -> None:
         k1, k2 = self.seat[r][i], self.seat[r][j]
         # i now meets k1's people once less and k2's once more; j the other way round.
-        # Each changed count moves the sums of both people at the other's table, in every
-        # phase (seats as before the swap) ...
         changes = [(i, x, -1) for x in self.members[r][k1] if x != i]
         changes += [(j, x, +1) for x in self.members[r][k1] if x != i]
         changes += [(j, x, -1) for x in self.members[r][k2] if x != j]
         changes += [(i, x, +1) for x in self.members[r][k2] if x != j]
+        self._encounters_change(changes)
+        super()._swap(r, i, j)
+        self._tables_change(r, i, j, k1, k2)
+
+    def _encounters_change(self, changes: list[tuple[int, int, int]]) -> None:
+        """Before a swap: each changed count (a meets x d more times) moves the sums of
+        both people at the other's table, in every phase (seats as before the swap)."""
         for phase in self.phases:
             seat, sums = self.seat[phase], self.sums[phase]
             for a, x, d in changes:
@@ -102,8 +107,9 @@ class TabuSearch(LocalSearch):
                 if ka >= 0 and kx >= 0:
                     sums[a][kx] += d
                     sums[x][ka] += d
-        super()._swap(r, i, j)
-        # ... and in phase r, table k1 loses i and gains j (k2 the other way round).
+
+    def _tables_change(self, r: int, i: int, j: int, k1: int, k2: int) -> None:
+        """After a swap: in phase r, table k1 lost i and gained j (k2 the other way round)."""
         for row, met in zip(self.sums[r], self.met, strict=True):
             step = met[j] - met[i]
             row[k1] += step
