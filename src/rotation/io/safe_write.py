@@ -77,7 +77,7 @@ def guard_target(target: Path, inputs: list[Path]) -> None:
         raise InputError(
             [
                 Problem(
-                    f"The plan file '{name}' must end in .xlsx.",
+                    f"The workbook '{name}' must end in .xlsx.",
                     hint="give an output name such as 'plan.xlsx'",
                     file=name,
                 )

@@ -9,7 +9,6 @@ template reads back without any options.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,8 @@ from typing import Any, Literal
 import openpyxl
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
+
+from rotation.io.safe_write import save_atomically
 
 __all__ = ["TemplateText", "write_template"]
 
@@ -164,9 +165,10 @@ def write_template(path: str | os.PathLike[str], lang: Literal["de", "en"] = "de
 
     Raises:
         ValueError: a language other than ``"de"`` or ``"en"``.
+        InputError: the file cannot be written (missing or read-only folder, a folder of
+            that name, the file open in another program), with what to do.
 
-    >>> import tempfile
-    >>> from openpyxl import load_workbook
+    >>>     >>> from openpyxl import load_workbook
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     written = write_template(Path(folder) / "anmeldungen.xlsx")
     ...     sheets = load_workbook(written).sheetnames
@@ -190,7 +192,7 @@ def write_template(path: str | os.PathLike[str], lang: Literal["de", "en"] = "de
         guide.append([line])
     guide["A1"].font = Font(bold=True, size=14)
     guide.column_dimensions["A"].width = 100
-    _save_atomically(book, target)
+    save_atomically(book, target, [])
     return target
 
 
@@ -244,14 +246,3 @@ def _settings_sheet(sheet: Worksheet, text: TemplateText) -> None:
     _header(sheet, text.settings_header, [22, 30, 30, 30])
     for row in text.settings_rows:
         sheet.append(list(row))
-
-
-def _save_atomically(book: openpyxl.Workbook, target: Path) -> None:
-    handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=target.parent or Path.cwd())
-    os.close(handle)
-    try:
-        book.save(temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
