@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 
-from rotation.checker import check
+from rotation.checker import CheckReport, check
 from rotation.cli.exit_codes import EXIT_CODES_HELP, ExitCode
 from rotation.cli.runner import Display, consoles, guarded, plan_and_write, print_json, usage_error
 from rotation.cli.solving import SolveOptions
 from rotation.cli.summary import best_bounds, check_summary, metric_table
+from rotation.domain import Plan
 from rotation.io import read_plan, write_template
 from rotation.solver import Method
 
@@ -163,23 +165,28 @@ def check_command(
     with guarded(display):
         plan = read_plan(plan_file)
         report = check(plan.event, plan)
-    if json_output:
-        print_json(check_summary(plan, report, path=plan_file.resolve()))
-    else:
-        if report.ok:
-            out.print(f"All rules hold in {plan_file.name}.", style="green", markup=False)
+        if json_output:
+            print_json(check_summary(plan, report, path=plan_file.resolve()))
         else:
-            out.print(
-                f"{len(report.violations)} broken rule(s) in {plan_file.name}:",
-                style="bold red",
-                markup=False,
-            )
-            for violation in report.violations:
-                out.print(f"- {violation}", markup=False, highlight=False)
-        out.print(f"Status: {plan.status.value}", markup=False)
-        out.print(metric_table(report.metrics, best_bounds(plan)))
+            _print_check(out, plan_file, plan, report)
     if not report.ok:
         raise typer.Exit(int(ExitCode.RULE_BROKEN))
+
+
+def _print_check(out: Console, plan_file: Path, plan: Plan, report: CheckReport) -> None:
+    """The rules a checked plan breaks (or that all hold) and every metric with its bound."""
+    if report.ok:
+        out.print(f"All rules hold in {plan_file.name}.", style="green", markup=False)
+    else:
+        out.print(
+            f"{len(report.violations)} broken rule(s) in {plan_file.name}:",
+            style="bold red",
+            markup=False,
+        )
+        for violation in report.violations:
+            out.print(f"- {violation}", markup=False, highlight=False)
+    out.print(f"Status: {plan.status.value}", markup=False)
+    out.print(metric_table(report.metrics, best_bounds(plan)))
 
 
 @app.command("template", epilog=EXIT_CODES_HELP)
@@ -204,7 +211,7 @@ def template_command(
     out, _ = consoles()
     with guarded(display):
         written = write_template(output, "de" if lang is Language.de else "en")
-    out.print(f"Template written to {written.resolve()}", markup=False, highlight=False)
+        out.print(f"Template written to {written.resolve()}", markup=False, highlight=False)
 
 
 @app.command("demo", epilog=EXIT_CODES_HELP)
@@ -245,8 +252,10 @@ def demo_command(
             full_table=False,
         )
     if not (json_output or quiet):
-        out.print(
-            f"Open {output} to see who sits where; 'rotation check {output}' prints every figure.",
-            markup=False,
-            highlight=False,
-        )
+        with guarded(display):
+            out.print(
+                f"Open {output} to see who sits where; "
+                f"'rotation check {output}' prints every figure.",
+                markup=False,
+                highlight=False,
+            )

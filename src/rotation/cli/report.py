@@ -48,6 +48,11 @@ def report_error(console: Console, error: BaseException, *, debug: bool = False)
         _say(console, "Nothing was written. Try a larger --time-limit.")
     elif isinstance(error, KeyboardInterrupt):
         _say(console, "Interrupted before a plan was found. Nothing was written.", "bold red")
+    elif isinstance(error, OSError):
+        # Files are checked before writing (InputError); this is the screen or a pipe.
+        _say(console, f"Cannot write the output: {error.strerror or error}.", "bold red")
+        _say(console, "Free some disk space, or send the output to another file or program.")
+        return code
     else:
         _say(console, f"Unexpected error ({type(error).__name__}).", "bold red")
         _say(console, REPORT_HINT)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -59,9 +62,13 @@ def guarded(display: Display) -> Iterator[None]:
     except BaseException as error:  # every outcome becomes an exit code
         if isinstance(error, SystemExit):
             raise
+        if isinstance(error, BrokenPipeError):
+            # The reader went away: nothing more can reach it, not even at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = report_error(err, error, debug=display.debug)
         if display.json:
-            print_json(error_summary(error))
+            with contextlib.suppress(OSError):  # stdout itself may be what failed
+                print_json(error_summary(error))
         raise typer.Exit(int(code)) from None
 
 
@@ -130,26 +137,32 @@ def plan_and_write(
             outcome = run_solve(event, solve_options, progress)
         plan = outcome.plan
         written = write_plan(plan, output, lang="de" if lang == "de" else "en", input_path=source)
-    if outcome.interrupted:
-        err.print("Stopped by Ctrl-C: wrote the best plan found so far.", style="yellow")
-    if display.json:
-        print_json(plan_summary(plan, output=written.resolve(), interrupted=outcome.interrupted))
-    elif not display.quiet:
-        event = plan.event
-        out.print(f"Plan written to {written.resolve()}", markup=False, highlight=False)
-        out.print(
-            f"{_count(len(event.participants), 'participant')}, "
-            f"{_count(len(event.tables), 'table')}, {_count(len(event.phases), 'phase')}, "
-            f"{_count(len(event.themes), 'theme')}; "
-            f"status {plan.status.value}; {plan.wall_time:.1f} s",
-            markup=False,
-            highlight=False,
-        )
-        for line in headline(plan):
-            out.print("  " + line, markup=False, highlight=False)
-        if full_table and plan.metrics is not None:
-            out.print(metric_table(plan.metrics, best_bounds(plan)))
+        if outcome.interrupted:
+            err.print("Stopped by Ctrl-C: wrote the best plan found so far.", style="yellow")
+        if display.json:
+            summary = plan_summary(plan, output=written.resolve(), interrupted=outcome.interrupted)
+            print_json(summary)
+        elif not display.quiet:
+            _print_plan(out, plan, written, full_table=full_table)
     return plan
+
+
+def _print_plan(out: Console, plan: Plan, written: Path, *, full_table: bool) -> None:
+    """The plan's headline figures (and with ``full_table`` every metric) on stdout."""
+    event = plan.event
+    out.print(f"Plan written to {written.resolve()}", markup=False, highlight=False)
+    out.print(
+        f"{_count(len(event.participants), 'participant')}, "
+        f"{_count(len(event.tables), 'table')}, {_count(len(event.phases), 'phase')}, "
+        f"{_count(len(event.themes), 'theme')}; "
+        f"status {plan.status.value}; {plan.wall_time:.1f} s",
+        markup=False,
+        highlight=False,
+    )
+    for line in headline(plan):
+        out.print("  " + line, markup=False, highlight=False)
+    if full_table and plan.metrics is not None:
+        out.print(metric_table(plan.metrics, best_bounds(plan)))
 
 
 def _count(number: int, noun: str) -> str:
