@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -187,6 +188,19 @@ def test_a_workbook_without_assignments_is_refused(tmp_path: Path) -> None:
     workbook.save(tmp_path / "other.xlsx")
     with pytest.raises(InputError, match="no Assignments sheet"):
         read_plan(tmp_path / "other.xlsx")
+
+
+def test_damaged_plan_figures_in_the_hidden_sheet_are_reported(written: Path) -> None:
+    def spoil_status(ws: Any) -> None:
+        data = json.loads(ws.cell(row=2, column=1).value)
+        data["plan"]["status"] = "bogus"
+        ws.cell(row=2, column=1).value = json.dumps(data)
+
+    edit(written, spoil_status, DATA_SHEET)
+    with pytest.raises(InputError, match="plan figures") as error:
+        read_plan(written)
+    assert _problem(error).sheet == DATA_SHEET
+    assert "delete the hidden sheet" in str(_problem(error))
 
 
 def test_a_damaged_hidden_sheet_is_reported(written: Path) -> None:

@@ -17,15 +17,11 @@ from __future__ import annotations
 
 import logging
 import re
-import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
-from typing import Any
-
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+from typing import Any, TypeVar
 
 from rotation.checker import check
 from rotation.domain import Event, Participant, Phase, Plan, Status, Table, Theme
@@ -38,10 +34,12 @@ from rotation.io.plan_data import (
     seats_fingerprint,
 )
 from rotation.io.safety import inspect_file
+from rotation.io.xlsx import open_workbook
 
 __all__ = ["read_plan"]
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 _SHEET_NAMES = {labels_for(lang).assignments.casefold() for lang in ("en", "de")}
 _REQUIRED = ("participant_id", "phase", "table")
@@ -99,19 +97,7 @@ def _open(path: Path) -> Any:
             [Problem("The plan file does not exist.", hint="check the path", file=name)], file=name
         )
     inspect_file(path)
-    try:
-        return load_workbook(path, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise InputError(
-            [
-                Problem(
-                    f"The file cannot be read as a workbook ({type(error).__name__}).",
-                    hint="open it in Excel or LibreOffice and save it again as .xlsx",
-                    file=name,
-                )
-            ],
-            file=name,
-        ) from None
+    return open_workbook(path)
 
 
 def _find_sheet(workbook: Any, name: str) -> tuple[Any, int, dict[str, int]]:
@@ -273,16 +259,26 @@ def _event_from_rows(rows: list[_Row], name: str) -> Event:
 def _stored_event(data: Mapping[str, Any] | None, name: str) -> Event | None:
     if data is None:
         return None
+    return _hidden_part(
+        "event",
+        lambda: event_from_json(data["event"]),
+        name,
+        hint="read the plan together with its registration file",
+    )
+
+
+def _hidden_part(part: str, read: Callable[[], T], name: str, *, hint: str) -> T:
+    """One part of the hidden data sheet; damage to it becomes an InputError naming it."""
     try:
-        return event_from_json(data["event"])
+        return read()
     except InputError:
         raise
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise InputError(
             [
                 Problem(
-                    f"The hidden sheet's event cannot be read ({type(error).__name__}).",
-                    hint="read the plan together with its registration file",
+                    f"The hidden sheet's {part} cannot be read ({type(error).__name__}).",
+                    hint=hint,
                     file=name,
                     sheet=DATA_SHEET,
                 )
@@ -342,7 +338,13 @@ def read_plan(path: str | PathLike[str], event: Event | None = None) -> Plan:
 
     fields: dict[str, Any] = {"status": Status.UNCHECKED}
     if data is not None and stored == event and isinstance(data.get("plan"), Mapping):
-        fields = plan_fields(data["plan"])
+        stored_plan = data["plan"]
+        fields = _hidden_part(
+            "plan figures",
+            lambda: plan_fields(stored_plan),
+            name,
+            hint=f"delete the hidden sheet '{DATA_SHEET}' to check the seats alone",
+        )
         if data["plan"].get("seats_sha256") != seats_fingerprint(seats):
             fields["status"] = Status.UNCHECKED
             fields["objective_terms"] = {}

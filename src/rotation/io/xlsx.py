@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import warnings
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 
@@ -12,23 +13,23 @@ from rotation.errors import InputError, Problem
 from rotation.io.raw_sheets import RawSheet
 from rotation.io.safety import ensure_defused_xml
 
-__all__ = ["read_xlsx"]
+__all__ = ["open_workbook", "read_xlsx"]
 
 log = logging.getLogger(__name__)
 
 
-def read_xlsx(path: Path) -> list[RawSheet]:
-    """Every worksheet of a workbook as plain values, hidden ones marked.
+def open_workbook(path: Path) -> Any:
+    """The workbook's cached values, opened through defusedxml without external links.
 
-    Call :func:`~rotation.io.safety.inspect_file` first; this function trusts the file's
-    size and structure but still verifies that XML is parsed through defusedxml.
+    Call :func:`~rotation.io.safety.inspect_file` first. Any damage becomes an
+    :class:`InputError` that says how to repair the file.
     """
     ensure_defused_xml()
     try:
         with warnings.catch_warnings():
             # openpyxl warns about data validation and other extensions it drops on reading.
             warnings.simplefilter("ignore", UserWarning)
-            book = openpyxl.load_workbook(path, data_only=True, keep_links=False)
+            return openpyxl.load_workbook(path, data_only=True, keep_links=False)
     except Exception as error:  # openpyxl raises many kinds on damaged files
         raise InputError(
             [
@@ -40,6 +41,15 @@ def read_xlsx(path: Path) -> list[RawSheet]:
             ],
             file=path.name,
         ) from error
+
+
+def read_xlsx(path: Path) -> list[RawSheet]:
+    """Every worksheet of a workbook as plain values, hidden ones marked.
+
+    Call :func:`~rotation.io.safety.inspect_file` first; this function trusts the file's
+    size and structure but still verifies that XML is parsed through defusedxml.
+    """
+    book = open_workbook(path)
     try:
         sheets = [
             RawSheet.trimmed(
