@@ -287,9 +287,11 @@ class Event:
     balance: tuple[str, ...] = ()
     goals: Goals = field(default_factory=Goals)
     name: str = "Event"
-    source_file: str = ""
-    """The registration file the event was read from, if any (for the plan's Overview)."""
-    source_sha256: str = ""
+    source_file: str = field(default="", compare=False)
+    """The registration file the event was read from, as given, if any: the plan's Overview
+    names it and writing a plan never overwrites it. Where an event came from does not make
+    it a different event."""
+    source_sha256: str = field(default="", compare=False)
     """SHA-256 of that file's bytes, so a printed plan can be traced to its input."""
 
     # Lookup indexes, built once after validation.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import unicodedata
 from collections.abc import Sequence
@@ -60,6 +61,13 @@ def test_title_rows_and_trailing_empty_rows(tmp_path: Path) -> None:
         "gender": "w",
         "Region": "Nord",
     }
+
+
+def test_the_input_file_and_its_fingerprint_are_recorded(tmp_path: Path) -> None:
+    path = write_book(tmp_path / "anmeldungen.xlsx", {"Anmeldungen": PEOPLE})
+    event = read_event(path, themes=THEMES)
+    assert Path(event.source_file).name == "anmeldungen.xlsx"
+    assert event.source_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_xlsm_is_read(tmp_path: Path) -> None:

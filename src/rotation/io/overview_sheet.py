@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from openpyxl.styles import Alignment, Border
@@ -124,7 +125,9 @@ def write_overview(
         phases=len(event.phases),
     )
     out.pair(labels.counts, counts)
-    out.pair(labels.input_file, event.source_file or labels.no_input)
+    out.pair(
+        labels.input_file, Path(event.source_file).name if event.source_file else labels.no_input
+    )
     out.pair(labels.input_sha256, sha256 or labels.no_input)
 
     out.section(labels.section_result)

@@ -7,7 +7,6 @@ English or German; the Assignments columns are the same in both.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from os import PathLike
 from pathlib import Path
@@ -16,7 +15,6 @@ from openpyxl import Workbook
 
 from rotation.checker import check
 from rotation.domain import Plan
-from rotation.errors import InputError, Problem
 from rotation.io.labels import Language, labels_for
 from rotation.io.list_sheets import (
     write_assignments,
@@ -28,25 +26,12 @@ from rotation.io.overview_sheet import write_overview
 from rotation.io.phase_sheets import write_phase_sheet
 from rotation.io.plan_data import write_data_sheet
 from rotation.io.safe_write import guard_target, save_atomically
+from rotation.io.safety import file_sha256
 from rotation.io.sheet_layout import use_font
 
 __all__ = ["build_workbook", "write_plan"]
 
 log = logging.getLogger(__name__)
-
-
-def _sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as stream:
-            for block in iter(lambda: stream.read(1 << 20), b""):
-                digest.update(block)
-    except OSError as error:
-        raise InputError(
-            [Problem(f"Cannot read the input file to fingerprint it ({error.strerror}).")],
-            file=path.name,
-        ) from None
-    return digest.hexdigest()
 
 
 def build_workbook(plan: Plan, *, lang: Language = "en", input_sha256: str = "") -> Workbook:
@@ -112,7 +97,7 @@ def write_plan(
     guard_target(target, inputs)
     sha256 = plan.event.source_sha256
     if not sha256 and input_path is not None:
-        sha256 = _sha256_of(Path(input_path))
+        sha256 = file_sha256(Path(input_path))
     workbook = build_workbook(plan, lang=lang, input_sha256=sha256)
     save_atomically(workbook, target, inputs)
     log.info(

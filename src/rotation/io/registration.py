@@ -31,7 +31,7 @@ from rotation.io.raw_sheets import (
     find_sheet,
     participant_sheet,
 )
-from rotation.io.safety import FileKind, Limits, inspect_file
+from rotation.io.safety import FileKind, Limits, file_sha256, inspect_file
 from rotation.io.settings import (
     SETTING_KEYS,
     Settings,
@@ -135,6 +135,7 @@ def read_event(
     event = event_from_sheets(
         sheets, file=file, options=options, columns=columns or {}, sheet=sheet
     )
+    event = replace(event, source_file=str(file_path), source_sha256=file_sha256(file_path))
     log.info(
         "read %d participants, %d tables, %d phases from %s",
         len(event.participants),

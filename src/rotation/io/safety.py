@@ -14,6 +14,7 @@ before openpyxl opens the file.
 from __future__ import annotations
 
 import enum
+import hashlib
 import importlib.util
 import zipfile
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from rotation.errors import InputError, Problem
 
-__all__ = ["FileKind", "Limits", "ensure_defused_xml", "inspect_file"]
+__all__ = ["FileKind", "Limits", "ensure_defused_xml", "file_sha256", "inspect_file"]
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -199,3 +200,18 @@ def _check_no_dtd(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], name
                         "if you trust the file, " + _SAVE_AS + " again",
                     )
                 tail = window[-overlap:]
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes (the input's fingerprint in the plan workbook)."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as error:
+        raise InputError(
+            [Problem(f"Cannot read the input file to fingerprint it ({error.strerror}).")],
+            file=path.name,
+        ) from None
+    return digest.hexdigest()
