@@ -129,8 +129,10 @@ def theme_coverage(event: Event, seats: Seats) -> Iterator[Violation]:
             elif count < low:
                 yield Violation(
                     Rule.THEME_COVERAGE,
-                    f"'{participant.id}' never has theme '{theme}'"
-                    + (f" (only {count} times, {low} needed)." if count else "."),
+                    f"'{participant.id}' has theme '{theme}' only {count} times; at least "
+                    f"{low} needed."
+                    if count
+                    else f"'{participant.id}' never has theme '{theme}'.",
                     participant.id,
                 )
 

@@ -20,11 +20,16 @@ def interchangeable_tables(event: Event) -> list[list[int]]:
     pinned = {t for p in event.participants for t in p.pins.values()}
     classes: dict[tuple[object, ...], list[int]] = {}
     for k, table in enumerate(event.tables):
-        if table.host or table.id in pinned:
+        if table.host or table.id in pinned or _first_phase(event, k) is None:
             continue
         key = (table.theme, table.min_size, table.max_size, table.phases)
         classes.setdefault(key, []).append(k)
     return [ks for ks in classes.values() if len(ks) > 1]
+
+
+def _first_phase(event: Event, k: int) -> int | None:
+    """The first phase table k runs in (None: it runs in none)."""
+    return next((r for r in event.phase_numbers if event.tables[k].runs_in(r)), None)
 
 
 def add_symmetry_breaking(event: Event, v: SeatVariables) -> list[list[int]]:
@@ -32,7 +37,8 @@ def add_symmetry_breaking(event: Event, v: SeatVariables) -> list[list[int]]:
     classes = interchangeable_tables(event)
     model = v.model
     for tables in classes:
-        first_phase = next(r for r in event.phase_numbers if event.tables[tables[0]].runs_in(r))
+        first_phase = _first_phase(event, tables[0])
+        assert first_phase is not None  # tables that never run are never interchangeable
         people = sorted({i for k in tables for i in v.people_at(first_phase, k)})
         # used[j] after person n: some of the first n people sit at tables[j].
         used = [model.new_constant(0) for _ in tables]
@@ -64,7 +70,8 @@ def relabel_for_symmetry(
     """Relabel a plan's interchangeable tables so that it satisfies the symmetry breaking."""
     relabelled = dict(seats)
     for tables in classes:
-        first_phase = next(r for r in event.phase_numbers if event.tables[tables[0]].runs_in(r))
+        first_phase = _first_phase(event, tables[0])
+        assert first_phase is not None
         order: list[int] = []
         for i in range(len(event.participants)):
             k = seats.get((i, first_phase))
