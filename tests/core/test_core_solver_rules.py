@@ -6,7 +6,7 @@ from collections import Counter
 
 from conftest import plan_for, reasons_for
 
-from rotation import Event, Group, Participant, Phase, Table, Theme, ThemeCoverage
+from rotation import Event, Group, Participant, Phase, Table, Theme, ThemeCoverage, solve
 
 
 def people(n: int, **extra: object) -> list[Participant]:
@@ -246,3 +246,19 @@ def test_a_phase_without_enough_running_tables_is_explained() -> None:
         phases=(Phase(1), Phase(2)),
     )
     assert "Phase 2: 8 participants attend, but 1 table seats only 4" in reasons_for(event)
+
+
+def test_identical_tables_that_never_run_are_left_alone() -> None:
+    people = [Participant(f"p{i}") for i in range(8)]
+    event = Event(
+        participants=tuple(people),
+        themes=(Theme("A"),),
+        tables=(
+            Table("A1", "A", 8),
+            Table("X1", "A", 8, phases=frozenset()),
+            Table("X2", "A", 8, phases=frozenset()),
+        ),
+        phases=(Phase(1), Phase(2)),
+    )
+    plan = solve(event, time_limit=5, seed=0, workers=1)
+    assert {table for (_, _), table in plan.seats.items()} == {"A1"}
