@@ -563,6 +563,16 @@ class Event:
         """The id of the table this participant hosts, or None."""
         return self._host_table.get(participant_id)
 
+    def fixed_table(self, participant: Participant, phase: int) -> str | None:
+        """The table a participant must take in a phase: the pin, else the table they host
+        when it runs then; None when they are free to sit anywhere."""
+        if phase in participant.pins:
+            return participant.pins[phase]
+        hosted = self.hosted_table(participant.id)
+        if hosted is not None and self.table(hosted).runs_in(phase):
+            return hosted
+        return None
+
     def tables_in(self, phase: int, theme: str | None = None) -> tuple[Table, ...]:
         """The tables running in ``phase``, optionally only those of ``theme``."""
         return self._running.get((phase, theme), ())

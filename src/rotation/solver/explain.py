@@ -63,15 +63,12 @@ def _forced_themes(event: Event) -> Counter[tuple[int, str]]:
     forced: Counter[tuple[int, str]] = Counter()
     for person in event.participants:
         visits = event.theme_visits(person)
-        hosted = event.hosted_table(person.id)
         for r in event.phase_numbers:
             if not person.attends(r):
                 continue
-            if r in person.pins:
-                forced[r, event.table(person.pins[r]).theme] += 1
-                continue
-            if hosted is not None and event.table(hosted).runs_in(r):
-                forced[r, event.table(hosted).theme] += 1
+            fixed = event.fixed_table(person, r)
+            if fixed is not None:
+                forced[r, event.table(fixed).theme] += 1
                 continue
             if visits is None or visits[1] != 1:
                 continue

@@ -92,16 +92,11 @@ def add_capacity(event: Event, v: SeatVariables, guard: Guard = always) -> None:
 def add_pins_and_hosts(event: Event, v: SeatVariables, guard: Guard = always) -> None:
     """Hard: pinned participants sit at their table; hosts stay at the table they host."""
     for i, person in enumerate(event.participants):
-        hosted = event.hosted_table(person.id)
         for r in event.phase_numbers:
-            if not person.attends(r):
+            table = event.fixed_table(person, r) if person.attends(r) else None
+            if table is None:
                 continue
-            if r in person.pins:
-                table, why = person.pins[r], "is pinned to"
-            elif hosted is not None and event.table(hosted).runs_in(r):
-                table, why = hosted, "hosts"
-            else:
-                continue
+            why = "is pinned to" if r in person.pins else "hosts"
             k = event.table_position(table)
             sentence = f"participant '{person.id}' {why} table '{table}' in phase {r}"
             literal = v.seat.get((i, r, k))

@@ -30,18 +30,11 @@ def seat_options(event: Event, *, apply_pins: bool = True) -> dict[tuple[int, in
         r: [event.table_position(t.id) for t in event.tables_in(r)] for r in event.phase_numbers
     }
     for i, person in enumerate(event.participants):
-        hosted = event.hosted_table(person.id)
         for r in event.phase_numbers:
             if not person.attends(r):
                 continue
-            if not apply_pins:
-                options[i, r] = list(running[r])
-            elif r in person.pins:
-                options[i, r] = [event.table_position(person.pins[r])]
-            elif hosted is not None and event.table(hosted).runs_in(r):
-                options[i, r] = [event.table_position(hosted)]
-            else:
-                options[i, r] = list(running[r])
+            fixed = event.fixed_table(person, r) if apply_pins else None
+            options[i, r] = [event.table_position(fixed)] if fixed else list(running[r])
     return options
 
 
