@@ -55,8 +55,13 @@ def encounter_counts(event: Event, seats: Seats) -> dict[str, Counter[str]]:
     >>> dict(met["ann"]), dict(met["cy"])
     ({'bo': 2, 'cy': 1}, {'ann': 1, 'bo': 1})
     """
+    return _encounters(event, table_members(event, seats))
+
+
+def _encounters(event: Event, members: Members) -> dict[str, Counter[str]]:
+    """Encounter counts from the tables' members (see :func:`encounter_counts`)."""
     met: dict[str, Counter[str]] = {p.id: Counter() for p in event.participants}
-    for group in table_members(event, seats).values():
+    for group in members.values():
         for person in group:
             counter = met[person]
             counter.update(group)
@@ -143,7 +148,7 @@ def unmet_preferences(event: Event, seats: Seats) -> int:
 def compute_metrics(event: Event, seats: Seats) -> Metrics:
     """Every metric of DESIGN section 4 for these seats."""
     members = table_members(event, seats)
-    met = encounter_counts(event, seats)
+    met = _encounters(event, members)
     repeats, repeated_pairs = repeat_encounters(met)
     by_attribute, largest = attribute_deviation(event, members)
     contacts = [len(met[p.id]) for p in event.participants]
