@@ -120,15 +120,19 @@ def theme_plan(
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise SolveTimeoutError(
             f"Could not assign themes to every participant within {time_limit:g} s; the "
-            "capacities are very tight. Allow more time or add seats."
+            "capacities are very tight. Allow more time (a time limit above "
+            f"{time_limit:g} s) or add seats."
         )
     return {(i, r): themes[h] for (i, r, h), lit in pick.items() if solver.boolean_value(lit)}
 
 
-def construct(event: Event, seed: int = 0) -> Seats | None:
-    """A plan that follows every rule where the greedy can (None without a theme plan)."""
+def construct(event: Event, seed: int = 0, time_limit: float = 30.0) -> Seats | None:
+    """A plan that follows every rule where the greedy can (None without a theme plan).
+
+    ``time_limit`` bounds the theme plan's search.
+    """
     if len(event.themes) > 1:
-        themes = theme_plan(event, seed)
+        themes = theme_plan(event, seed, time_limit)
         if themes is None:
             return None
     else:

@@ -93,7 +93,8 @@ def solve(
     if conflicts:
         raise NoPlanError(conflicts)
     bounds = lower_bounds(event)
-    start = construct(event, seed)
+    # The theme plan gets at least its usual 30 s, and more with a larger time limit.
+    start = construct(event, seed, time_limit=max(30.0, time_limit))
     if start is None:
         raise NoPlanError(explain_infeasibility(event))
     if method is Method.AUTO:
