@@ -9,7 +9,7 @@ building the event and checking the plan.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rotation import Event, ThemeCoverage
@@ -78,8 +78,11 @@ class Instance:
         return round(0.9 * self.target.seconds, 3)
 
 
-def _golfers(count: int, tables: int, size: int, rounds: int) -> Callable[[], Event]:
-    """Free mixing without organisations or balance: the social golfer problem."""
+def _golfers(
+    count: int, tables: int, size: int, rounds: int, balance: Sequence[str] = ()
+) -> Callable[[], Event]:
+    """Free mixing without organisations: the social golfer problem (with ``balance``,
+    speed networking)."""
     return lambda: synthetic_event(
         count,
         themes=1,
@@ -87,7 +90,7 @@ def _golfers(count: int, tables: int, size: int, rounds: int) -> Callable[[], Ev
         table_size=size,
         phases=rounds,
         organisations=0,
-        balance=(),
+        balance=balance,
         coverage=ThemeCoverage.NONE,
         seed=SEED,
     )
@@ -126,16 +129,7 @@ INSTANCES: tuple[Instance, ...] = (
     Instance(
         "speed-networking",
         "Speed networking: 100 people, free mixing, 10 tables of 10, 6 rounds",
-        lambda: synthetic_event(
-            100,
-            themes=1,
-            tables_per_theme=10,
-            table_size=10,
-            phases=6,
-            organisations=0,
-            coverage=ThemeCoverage.NONE,
-            seed=SEED,
-        ),
+        _golfers(100, 10, 10, 6, balance=("gender", "role")),
         Target(10.0, repeat_at_most=100, deviation_at_most=1),
     ),
     Instance(

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from dataclasses import replace
 
-from rotation.domain import Event, Goals, Participant, Table, ThemeCoverage
+from rotation.domain import Event, Goals, Participant, ThemeCoverage
 
 __all__ = ["GENDERS", "ROLES", "synthetic_event", "synthetic_participants"]
 
@@ -123,29 +124,11 @@ def _with_hosts_and_pins(event: Event, *, hosts: bool, pins: int, seed: int) -> 
     if hosts:
         chosen = order[: len(tables)]
         order = order[len(tables) :]
-        tables = [
-            Table(t.id, t.theme, t.max_size, t.min_size, host=event.participants[i].id)
-            for t, i in zip(tables, chosen)
-        ]
+        tables = [replace(t, host=event.participants[i].id) for t, i in zip(tables, chosen)]
     first = [t for t in tables if t.runs_in(1)]
     pinned = {i: first[n % len(first)].id for n, i in enumerate(order[:pins])}
     people = [
-        Participant(
-            id=p.id,
-            name=p.name,
-            organisation=p.organisation,
-            attributes=p.attributes,
-            pins={1: pinned[i]} if i in pinned else {},
-        )
+        replace(p, pins={1: pinned[i]} if i in pinned else {})
         for i, p in enumerate(event.participants)
     ]
-    return Event(
-        participants=tuple(people),
-        themes=event.themes,
-        tables=tuple(tables),
-        phases=event.phases,
-        coverage=event.coverage,
-        balance=event.balance,
-        goals=event.goals,
-        name=event.name,
-    )
+    return replace(event, participants=tuple(people), tables=tuple(tables))
