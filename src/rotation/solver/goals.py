@@ -92,11 +92,10 @@ def _phase_pairs(event: Event) -> Iterable[tuple[int, int]]:
     return ((a, b) for n, a in enumerate(numbers) for b in numbers[n + 1 :])
 
 
-def _route_allowed(event: Event, i: int, k1: int, k2: int) -> bool:
+def _theme_may_repeat(event: Event, i: int) -> bool:
+    """Whether participant i may visit a theme twice (else a route stays within themes once)."""
     visits = event.theme_visits(event.participants[i])
-    if visits is None or visits[1] > 1:
-        return True
-    return event.tables[k1].theme != event.tables[k2].theme
+    return visits is None or visits[1] > 1
 
 
 def route_variable_count(event: Event, options: dict[tuple[int, int], list[int]]) -> int:
@@ -114,6 +113,8 @@ def repeat_encounters(event: Event, v: SeatVariables) -> Term:
     """Soft: sum over pairs of people of C(m, 2), m = phases in which they share a table."""
     model, costs = v.model, []
     counts: list[cp_model.LinearExprT] = []
+    theme = [t.theme for t in event.tables]
+    repeat_theme = [_theme_may_repeat(event, i) for i in range(len(event.participants))]
     for r1, r2 in _phase_pairs(event):
         route: dict[tuple[int, int], list[cp_model.IntVar]] = {}
         for i in range(len(event.participants)):
@@ -124,13 +125,18 @@ def repeat_encounters(event: Event, v: SeatVariables) -> Term:
                 (k1, k2): model.new_bool_var(f"route[p{i},t{k1},t{k2},r{r1}-{r2}]")
                 for k1 in first
                 for k2 in second
-                if _route_allowed(event, i, k1, k2)
+                if repeat_theme[i] or theme[k1] != theme[k2]
             }
+            leaving: dict[int, list[cp_model.IntVar]] = {k1: [] for k1 in first}
+            arriving: dict[int, list[cp_model.IntVar]] = {k2: [] for k2 in second}
+            for (k1, k2), literal in mine.items():
+                leaving[k1].append(literal)
+                arriving[k2].append(literal)
             # The route literals of one person form a flow between their two seats.
             for k1 in first:
-                model.add(sum(lit for (a, _), lit in mine.items() if a == k1) == v.seat[i, r1, k1])
+                model.add(sum(leaving[k1]) == v.seat[i, r1, k1])
             for k2 in second:
-                model.add(sum(lit for (_, b), lit in mine.items() if b == k2) == v.seat[i, r2, k2])
+                model.add(sum(arriving[k2]) == v.seat[i, r2, k2])
             for key, literal in mine.items():
                 route.setdefault(key, []).append(literal)
         for (k1, k2), literals in route.items():
