@@ -168,7 +168,8 @@ def write_template(path: str | os.PathLike[str], lang: Literal["de", "en"] = "de
         InputError: the file cannot be written (missing or read-only folder, a folder of
             that name, the file open in another program), with what to do.
 
-    >>>     >>> from openpyxl import load_workbook
+    >>> import tempfile
+    >>> from openpyxl import load_workbook
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     written = write_template(Path(folder) / "anmeldungen.xlsx")
     ...     sheets = load_workbook(written).sheetnames
