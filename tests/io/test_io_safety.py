@@ -161,3 +161,18 @@ def test_word_document_and_plain_zip_explained(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="does not exist"):
         read_event(tmp_path / "nothing.xlsx", themes=["A"])
+
+
+def test_a_file_that_cannot_be_opened_is_explained(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "anmeldungen.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a workbook")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        # The suite runs as root in CI, where file modes cannot take read access away.
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(InputError, match=r"cannot be opened \(Permission denied\)"):
+        inspect_file(path)

@@ -71,6 +71,17 @@ def ensure_defused_xml() -> None:
 
 def inspect_file(path: Path, limits: Limits = Limits()) -> FileKind:
     """The kind of a registration file, after refusing unsafe or unreadable ones."""
+    try:
+        return _inspect(path, limits)
+    except OSError as error:  # no permission, locked, vanished while reading
+        raise _refusal(
+            path.name,
+            f"The file cannot be opened ({error.strerror or type(error).__name__}).",
+            "close it in other programs and check that you may read it",
+        ) from None
+
+
+def _inspect(path: Path, limits: Limits) -> FileKind:
     name = path.name
 
     def refuse(message: str, hint: str = _SAVE_AS) -> InputError:
