@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from rotation.io.columns import ALIASES
-from rotation.io.settings import SETTING_KEYS, TABLE_COLUMNS
+from rotation.io.registration.columns import ALIASES
+from rotation.io.registration.settings import SETTING_KEYS
+from rotation.io.registration.tables import TABLE_COLUMNS
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)

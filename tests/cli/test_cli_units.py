@@ -12,12 +12,12 @@ from rich.console import Console
 from rotation.cli.argv import expand_multi_value_options
 from rotation.cli.progress import SolveProgress
 from rotation.cli.report import report_error
-from rotation.cli.solving import SolveOptions, run_solve
 from rotation.domain import Event, Goal, Participant, Plan
 from rotation.errors import InputError, NoPlanError, Problem
 from rotation.solver import Progress
+from rotation.workflow import SolveSettings, run_solve
 
-OPTIONS = SolveOptions(time_limit=1.0, seed=1, workers=1, deterministic=True)
+OPTIONS = SolveSettings(time_limit=1.0, seed=1, workers=1, deterministic=True)
 
 
 def _event() -> Event:

@@ -13,11 +13,11 @@ from rich.console import Console
 from rotation.checker import CheckReport, check
 from rotation.cli.exit_codes import EXIT_CODES_HELP, ExitCode
 from rotation.cli.runner import Display, consoles, guarded, plan_and_write, print_json, usage_error
-from rotation.cli.solving import SolveOptions
 from rotation.cli.summary import best_bounds, check_summary, metric_table
 from rotation.domain import Plan
 from rotation.io import read_plan, write_template
 from rotation.solver import Method
+from rotation.workflow import ReadSettings, SolveSettings
 
 __all__ = ["EXAMPLE_FILE", "app"]
 
@@ -134,15 +134,15 @@ def plan_command(
     plan_and_write(
         input_file,
         output,
-        read_options={
-            "themes": themes or None,
-            "tables_per_theme": tables_per_theme,
-            "table_size": table_size,
-            "min_table_size": min_table_size,
-            "phases": phases,
-            "balance": balance or None,
-        },
-        solve_options=SolveOptions(time_limit, seed, workers, deterministic, method),
+        read_settings=ReadSettings(
+            themes=tuple(themes) if themes else None,
+            tables_per_theme=tables_per_theme,
+            table_size=table_size,
+            min_table_size=min_table_size,
+            phases=phases,
+            balance=tuple(balance) if balance else None,
+        ),
+        solve_settings=SolveSettings(time_limit, seed, workers, deterministic, method),
         lang=lang.value,
         display=Display(json=json_output, quiet=quiet, debug=debug),
     )
@@ -245,8 +245,8 @@ def demo_command(
         plan_and_write(
             example,
             output,
-            read_options={},
-            solve_options=SolveOptions(time_limit, seed, workers, deterministic),
+            read_settings=ReadSettings(),
+            solve_settings=SolveSettings(time_limit, seed, workers, deterministic),
             lang=lang.value,
             display=display,
             full_table=False,

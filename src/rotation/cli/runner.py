@@ -19,13 +19,18 @@ from rich.console import Console
 from rotation.cli.exit_codes import ExitCode
 from rotation.cli.progress import SolveProgress
 from rotation.cli.report import error_summary, report_error
-from rotation.cli.solving import SolveOptions, run_solve
 from rotation.cli.summary import best_bounds, metric_table, plan_summary
 from rotation.domain import Plan
 from rotation.errors import InputError
-from rotation.io import read_event, write_plan
-from rotation.io.safe_write import guard_target
 from rotation.solver import lower_bounds
+from rotation.workflow import (
+    ReadSettings,
+    SolveSettings,
+    check_target,
+    read_registration,
+    run_solve,
+    write_plan_file,
+)
 
 __all__ = ["Display", "consoles", "guarded", "headline", "plan_and_write", "print_json"]
 
@@ -84,7 +89,7 @@ def usage_error(message: str, display: Display) -> typer.Exit:
 def check_output(output: Path, inputs: list[Path], display: Display) -> None:
     """Refuse a bad output file before any work: the input itself, not .xlsx, a folder."""
     try:
-        guard_target(output, inputs)
+        check_target(output, inputs)
     except InputError as error:
         raise usage_error("; ".join(str(p) for p in error.problems), display) from None
 
@@ -117,8 +122,8 @@ def plan_and_write(
     source: Path,
     output: Path,
     *,
-    read_options: Mapping[str, Any],
-    solve_options: SolveOptions,
+    read_settings: ReadSettings,
+    solve_settings: SolveSettings,
     lang: str,
     display: Display,
     full_table: bool = True,
@@ -127,16 +132,18 @@ def plan_and_write(
     out, err = consoles()
     check_output(output, [source], display)
     with guarded(display):
-        event = read_event(source, **read_options)
+        event = read_registration(source, read_settings)
         progress = SolveProgress(
             err,
             lower_bounds(event),
             enabled=err.is_terminal and not (display.quiet or display.json),
         )
         with progress:
-            outcome = run_solve(event, solve_options, progress)
+            outcome = run_solve(event, solve_settings, progress)
         plan = outcome.plan
-        written = write_plan(plan, output, lang="de" if lang == "de" else "en", input_path=source)
+        written = write_plan_file(
+            plan, output, lang="de" if lang == "de" else "en", input_path=source
+        )
         if outcome.interrupted:
             err.print("Stopped by Ctrl-C: wrote the best plan found so far.", style="yellow")
         if display.json:

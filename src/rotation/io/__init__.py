@@ -1,13 +1,21 @@
-"""Reading and writing files: registration workbooks in, templates and plan workbooks out.
+"""Files in and out. pandas and openpyxl live here, never in the solver core.
 
-pandas and openpyxl live here, never in the solver core.
+- :mod:`rotation.io.registration`: registration files (and DataFrames) in, templates out.
+- :mod:`rotation.io.workbook`: the plan workbook out, and read back.
+- Shared by both directions: :mod:`~rotation.io.cells` (cleaning cell values, matching ids),
+  :mod:`~rotation.io.sheets` (a spreadsheet as plain rows, finding header rows),
+  :mod:`~rotation.io.xlsx` (opening workbooks safely), :mod:`~rotation.io.inspection`
+  (refusing unsafe files: bombs, encryption, size) and :mod:`~rotation.io.saving` (inert
+  text cells, atomic saves that never touch the input).
 """
 
-from rotation.io.frames import event_from_dataframe, participants_from_dataframe
-from rotation.io.plan_reader import read_plan
-from rotation.io.plan_writer import write_plan
-from rotation.io.registration import read_event
-from rotation.io.template import write_template
+from rotation.io.registration import (
+    event_from_dataframe,
+    participants_from_dataframe,
+    read_event,
+    write_template,
+)
+from rotation.io.workbook import read_plan, write_plan
 
 __all__ = [
     "event_from_dataframe",

@@ -10,8 +10,8 @@ from typing import Any
 import openpyxl
 
 from rotation.errors import InputError, Problem
-from rotation.io.raw_sheets import RawSheet
-from rotation.io.safety import ensure_defused_xml
+from rotation.io.inspection import ensure_defused_xml
+from rotation.io.sheets import RawSheet
 
 __all__ = ["open_workbook", "read_xlsx"]
 
@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 def open_workbook(path: Path) -> Any:
     """The workbook's cached values, opened through defusedxml without external links.
 
-    Call :func:`~rotation.io.safety.inspect_file` first. Any damage becomes an
+    Call :func:`~rotation.io.inspection.inspect_file` first. Any damage becomes an
     :class:`InputError` that says how to repair the file.
     """
     ensure_defused_xml()
@@ -46,7 +46,7 @@ def open_workbook(path: Path) -> Any:
 def read_xlsx(path: Path) -> list[RawSheet]:
     """Every worksheet of a workbook as plain values, hidden ones marked.
 
-    Call :func:`~rotation.io.safety.inspect_file` first; this function trusts the file's
+    Call :func:`~rotation.io.inspection.inspect_file` first; this function trusts the file's
     size and structure but still verifies that XML is parsed through defusedxml.
     """
     book = open_workbook(path)

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 
 from rotation.domain import Event
-from rotation.solver.improve import Seats, Totals
+from rotation.solver.local_search import Seats, Totals
 from rotation.solver.tabu import TabuSearch
 
 __all__ = ["ATTEMPT_STEPS", "Breakout", "probe"]

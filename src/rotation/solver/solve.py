@@ -24,8 +24,8 @@ from rotation.solver.bounds import lower_bounds
 from rotation.solver.construct import construct, seats_by_id
 from rotation.solver.explain import counting_conflicts, explain_infeasibility
 from rotation.solver.goals import route_variable_count
-from rotation.solver.improve import Totals
-from rotation.solver.schedule import improve
+from rotation.solver.improve import improve
+from rotation.solver.local_search import Totals
 from rotation.solver.stages import Progress, ProgressCallback, StagedSearch
 from rotation.solver.variables import seat_options
 

@@ -23,7 +23,7 @@ from rotation.errors import NoPlanError, SolveTimeoutError
 from rotation.solver.cpsat import new_solver
 from rotation.solver.explain import explain_infeasibility
 from rotation.solver.goals import Term, build_terms
-from rotation.solver.improve import BLOCK, LocalSearch
+from rotation.solver.local_search import BLOCK, LocalSearch
 from rotation.solver.rules import add_all_rules
 from rotation.solver.symmetry import add_symmetry_breaking, relabel_for_symmetry
 from rotation.solver.variables import SeatVariables

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 
-from rotation.solver.improve import LocalSearch, Totals
+from rotation.solver.local_search import LocalSearch, Totals
 
 __all__ = ["TabuSearch", "fits_tabu"]
 

@@ -1,0 +1,239 @@
+"""Reading the participant sheet into registrations, one per filled row.
+
+References to tables, themes and other people stay as written here; the event builder
+(:mod:`~rotation.io.registration.reader`) resolves them once tables and themes are known. Problems
+name the Excel row and the column header, and ids rather than names or e-mail addresses.
+
+Ids: the id column's text exactly as written ("0001" stays "0001"). Without an id column,
+the e-mail address (lower case) is the id; without that too, rows are numbered 1, 2, 3, ...
+in sheet order (so the order must stay the same when the file is read again).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rotation.errors import Problem
+from rotation.io.cells import CellValue, clean_id, clean_text, fold, parse_phases, split_list
+from rotation.io.registration.columns import ALIASES, Field, Layout, find_header_row, plan_layout
+from rotation.io.sheets import RawSheet
+
+__all__ = ["EXAMPLE_IDS", "ParticipantSheet", "Registration", "read_participants"]
+
+EXAMPLE_IDS = ("Beispiel", "Example")
+"""The id of the template's example row, which must be overwritten before planning."""
+
+
+@dataclass(frozen=True)
+class Registration:
+    """One participant row as read; references to tables and themes not yet checked."""
+
+    row: int
+    id: str
+    name: str
+    email: str = ""
+    organisation: str = ""
+    attributes: Mapping[str, str] = field(default_factory=dict)
+    host_table: str | None = None
+    pins: Mapping[int, str] = field(default_factory=dict)
+    phases: frozenset[int] | None = None
+    preferred_theme: str | None = None
+    keep_apart: tuple[str, ...] = ()
+    keep_together: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParticipantSheet:
+    """The participant sheet's layout and its registrations."""
+
+    sheet: str
+    layout: Layout
+    registrations: tuple[Registration, ...]
+
+
+def read_participants(
+    sheet: RawSheet, file: str, columns: Mapping[str, str]
+) -> tuple[ParticipantSheet | None, list[Problem]]:
+    """The registrations of a participant sheet and every problem found in it."""
+    base = Problem("", file=file, sheet=sheet.name)
+    rows = [[clean_text(c) for c in row] for row in sheet.rows]
+    if not any(any(row) for row in rows):
+        return None, [
+            base.at("The sheet is empty.", "put a header row and one row per participant in it")
+        ]
+    header_at = find_header_row(rows, columns)
+    if header_at is None:
+        return None, [
+            base.at(
+                "No header row found.",
+                "the first filled row must name the columns, e.g. " + _accepted(Field.NAME),
+            )
+        ]
+    header_number = RawSheet.excel_row(header_at)
+    headers = rows[header_at]
+    layout, problems = plan_layout(headers, columns, where=base.at("", row=header_number))
+    if not {Field.NAME, Field.FIRST_NAME, Field.LAST_NAME} & layout.fields.keys():
+        problems.append(
+            base.at(
+                "No column with the participants' names.",
+                "headers found: "
+                + (", ".join(h for h in headers if h) or "none")
+                + "; accepted: "
+                + "; ".join(_accepted(f) for f in (Field.NAME, Field.FIRST_NAME, Field.LAST_NAME)),
+                row=header_number,
+            )
+        )
+    if problems:
+        return None, problems
+    registrations: list[Registration] = []
+    for position in range(header_at + 1, len(sheet.rows)):
+        if not any(rows[position]):
+            continue
+        registration = _registration(
+            sheet.rows[position],
+            layout,
+            RawSheet.excel_row(position),
+            len(registrations),
+            base,
+            problems,
+        )
+        if registration is not None:
+            registrations.append(registration)
+    if not registrations and not problems:
+        problems.append(
+            base.at(
+                "The sheet has a header row but no participants below it.",
+                "add one row per participant",
+                row=header_number,
+            )
+        )
+    problems += _duplicate_ids(registrations, layout, base)
+    return ParticipantSheet(sheet.name, layout, tuple(registrations)), problems
+
+
+def _registration(
+    raw: Sequence[CellValue],
+    layout: Layout,
+    number: int,
+    index: int,
+    base: Problem,
+    problems: list[Problem],
+) -> Registration | None:
+    """One row as a registration; its problems go to ``problems``."""
+    before = len(problems)
+
+    def value(fld: Field) -> str:
+        column = layout.fields.get(fld)
+        return clean_text(raw[column]) if column is not None and column < len(raw) else ""
+
+    def at(fld: Field, message: str, hint: str) -> None:
+        column = layout.fields.get(fld)
+        header = layout.header(column) if column is not None else None
+        problems.append(base.at(message, hint, row=number, column=header))
+
+    name = value(Field.NAME) or " ".join(
+        part for part in (value(Field.FIRST_NAME), value(Field.LAST_NAME)) if part
+    )
+    email = value(Field.EMAIL)
+    if Field.ID in layout.fields:
+        column = layout.fields[Field.ID]
+        person_id = clean_id(raw[column]) if column < len(raw) else ""
+        if not person_id:
+            at(Field.ID, "The row has no id.", "give every participant a unique id")
+    elif Field.EMAIL in layout.fields:
+        person_id = email.casefold()
+        if not person_id:
+            at(
+                Field.EMAIL,
+                "The row has no e-mail address, which serves as the id when there is no id column.",
+                "fill in the e-mail address or add an id column (e.g. 'Nr.')",
+            )
+    else:
+        person_id = str(index + 1)
+    if fold(person_id) in {fold(e) for e in EXAMPLE_IDS}:
+        at(
+            Field.ID,
+            "This is the template's example row.",
+            "overwrite it with a participant or delete it",
+        )
+    if not name:
+        name_field = (
+            Field.NAME
+            if Field.NAME in layout.fields
+            else (Field.FIRST_NAME if Field.FIRST_NAME in layout.fields else Field.LAST_NAME)
+        )
+        at(
+            name_field,
+            f"The participant '{person_id or '?'}' has no name.",
+            "fill in the name or delete the row",
+        )
+    phases = None
+    if value(Field.PHASES):
+        try:
+            phases = parse_phases(raw[layout.fields[Field.PHASES]])
+        except ValueError:
+            at(
+                Field.PHASES,
+                "The phases present are not a list of phase numbers.",
+                "write e.g. 1,2 or 1-2, or leave it empty for all phases",
+            )
+    attributes = {
+        key: text
+        for key, column in layout.attributes.items()
+        if column < len(raw) and (text := clean_text(raw[column]))
+    }
+    pins = {
+        phase: table
+        for phase, column in layout.pins.items()
+        if column < len(raw) and (table := clean_id(raw[column]))
+    }
+    if len(problems) > before:
+        return None
+    return Registration(
+        row=number,
+        id=person_id,
+        name=name,
+        email=email,
+        organisation=value(Field.ORGANISATION),
+        attributes=attributes,
+        host_table=clean_id(value(Field.HOST)) or None,
+        pins=pins,
+        phases=phases,
+        preferred_theme=value(Field.PREFERRED_FIRST_THEME) or None,
+        keep_apart=tuple(split_list(value(Field.KEEP_APART))),
+        keep_together=tuple(split_list(value(Field.KEEP_TOGETHER))),
+    )
+
+
+def _duplicate_ids(
+    registrations: Sequence[Registration], layout: Layout, base: Problem
+) -> list[Problem]:
+    first_row: dict[str, int] = {}
+    problems = []
+    by_email = Field.ID not in layout.fields
+    id_column = layout.fields.get(Field.ID, layout.fields.get(Field.EMAIL))
+    header = layout.header(id_column) if id_column is not None else None
+    for registration in registrations:
+        earlier = first_row.setdefault(registration.id, registration.row)
+        if earlier == registration.row:
+            continue
+        what = (
+            f"Rows {earlier} and {registration.row} have the same e-mail address, which "
+            "serves as the id."
+            if by_email
+            else f"The id '{registration.id}' is used in rows {earlier} and {registration.row}."
+        )
+        problems.append(
+            base.at(
+                what,
+                "ids must be unique: give one of them another id",
+                row=registration.row,
+                column=header,
+            )
+        )
+    return problems
+
+
+def _accepted(fld: Field) -> str:
+    return f"{fld.value.replace('_', ' ')}: " + ", ".join(ALIASES[fld])

@@ -1,0 +1,152 @@
+"""The optional "Tische"/"Tables" sheet: one row per table.
+
+Columns: id, theme, capacity ("8" or "6-8") or min and max, phases, host. References to
+themes and hosts stay as written; :mod:`~rotation.io.registration.reader` resolves them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rotation.errors import Problem
+from rotation.io.cells import CellValue, clean_id, clean_text, fold, parse_phases
+from rotation.io.sheets import RawSheet
+
+__all__ = ["TABLE_COLUMNS", "TableRow", "read_tables"]
+
+TABLE_COLUMNS: Mapping[str, tuple[str, ...]] = {
+    "id": ("Tisch", "Tisch-ID", "Tischnummer", "Table", "Table ID"),
+    "theme": ("Thema", "Theme"),
+    "capacity": ("Plätze", "Kapazität", "Größe", "Max", "Maximum", "Höchstens", "Capacity",
+                 "Seats", "Size", "Max size"),
+    "min": ("Min", "Minimum", "Mindestens", "Min size"),
+    "phases": ("Phasen", "Runden", "Phases", "Rounds"),
+    "host": ("Gastgeber", "Gastgeberin", "Gastgeber-ID", "Host", "Host ID"),
+}  # fmt: skip
+_TABLE_BY_KEY = {fold(a): key for key, aliases in TABLE_COLUMNS.items() for a in aliases}
+_CAPACITY = re.compile(r"^\s*(\d+)\s*(?:(?:-|–|—|bis|to)\s*(\d+))?\s*$")
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of the Tables sheet, with its Excel row number for messages."""
+
+    row: int
+    id: str
+    theme: str
+    max_size: int | None
+    min_size: int | None
+    phases: frozenset[int] | None
+    host: str | None
+    headers: Mapping[str, str] = field(default_factory=dict, compare=False)
+    """Column key ("theme", "host", ...) -> the header text in the sheet, for messages."""
+
+
+def read_tables(sheet: RawSheet, file: str) -> tuple[list[TableRow], list[Problem]]:
+    """The tables a Tables sheet lists, and what is wrong with it."""
+    problems: list[Problem] = []
+    header_at, columns = _table_header(sheet.rows)
+    base = Problem("", file=file, sheet=sheet.name)
+    if header_at is None:
+        if any(any(clean_text(c) for c in row) for row in sheet.rows):
+            problems.append(
+                base.at(
+                    "The tables sheet has no header row with 'Table' and 'Theme' columns.",
+                    "accepted headers: " + "; ".join(", ".join(a) for a in TABLE_COLUMNS.values()),
+                )
+            )
+        return [], problems
+    headers = [clean_text(c) for c in sheet.rows[header_at]]
+    for needed in ("id", "theme"):
+        if needed not in columns:
+            problems.append(
+                base.at(
+                    f"The tables sheet has no '{TABLE_COLUMNS[needed][0]}' column.",
+                    f"headers found: {', '.join(h for h in headers if h)}; accepted: "
+                    + ", ".join(TABLE_COLUMNS[needed]),
+                    row=RawSheet.excel_row(header_at),
+                )
+            )
+    if problems:
+        return [], problems
+    tables: list[TableRow] = []
+    for position in range(header_at + 1, len(sheet.rows)):
+        row = sheet.rows[position]
+        if not any(clean_text(c) for c in row):
+            continue
+        table, row_problems = _table_row(row, columns, headers, RawSheet.excel_row(position), base)
+        problems += row_problems
+        if table is not None:
+            tables.append(table)
+    return tables, problems
+
+
+def _table_header(rows: Sequence[Sequence[CellValue]]) -> tuple[int | None, dict[str, int]]:
+    for position, row in enumerate(rows[:30]):
+        columns: dict[str, int] = {}
+        for column, cell in enumerate(row):
+            key = _TABLE_BY_KEY.get(fold(clean_text(cell)))
+            if key is not None and key not in columns:
+                columns[key] = column
+        if len(columns) >= 2:
+            return position, columns
+    return None, {}
+
+
+def _table_row(
+    row: Sequence[CellValue],
+    columns: Mapping[str, int],
+    headers: Sequence[str],
+    number: int,
+    base: Problem,
+) -> tuple[TableRow | None, list[Problem]]:
+    problems: list[Problem] = []
+
+    def cell(key: str) -> CellValue:
+        column = columns.get(key)
+        return row[column] if column is not None and column < len(row) else None
+
+    def at(key: str, message: str, hint: str) -> None:
+        problems.append(base.at(message, hint, row=number, column=headers[columns[key]]))
+
+    table_id, theme = clean_id(cell("id")), clean_text(cell("theme"))
+    if not table_id:
+        at("id", "The table has no id.", "give every table a short id such as A1")
+    if not theme:
+        at("theme", "The table has no theme.", "write the theme the table works on")
+    max_size = min_size = None
+    capacity = clean_text(cell("capacity"))
+    if capacity:
+        match = _CAPACITY.match(capacity)
+        if match is None or int(match.group(2) or match.group(1)) < 1:
+            at(
+                "capacity",
+                f"'{capacity}' is not a number of seats.",
+                "write a number such as 8, or a range such as 6-8",
+            )
+        elif match.group(2):
+            min_size, max_size = int(match.group(1)), int(match.group(2))
+        else:
+            max_size = int(match.group(1))
+    minimum = clean_text(cell("min"))
+    if minimum:
+        if minimum.isdigit():
+            min_size = int(minimum)
+        else:
+            at("min", f"'{minimum}' is not a number.", "write the smallest size, such as 4")
+    phases = None
+    try:
+        phases = parse_phases(cell("phases"))
+    except ValueError:
+        at(
+            "phases",
+            f"'{clean_text(cell('phases'))}' is not a list of phases.",
+            "write e.g. 1,2 or 1-3, or leave it empty for all",
+        )
+    host = clean_id(cell("host")) or None
+    if problems or not table_id or not theme:
+        return None, problems
+    names = {key: headers[column] for key, column in columns.items()}
+    return TableRow(number, table_id, theme, max_size, min_size, phases, host, names), problems

@@ -1,0 +1,252 @@
+"""The hidden sheet ``rotation-data``: the event and the solver's figures, machine-readable.
+
+``rotation check PLAN.xlsx`` must rebuild the event from the plan workbook alone, so the
+writer stores it in a hidden (not "very hidden": an organiser may unhide and inspect it)
+sheet. Format, version 1:
+
+- cell A1: the text ``rotation-plan-data``; cell B1: the version, ``1``;
+- cells A2, A3, ...: one JSON document, cut into pieces of at most 30,000 characters
+  (a cell holds 32,767); join them in order and parse.
+
+The JSON document is an object with two keys::
+
+    {"event": {"name", "source_file", "source_sha256", "coverage", "balance",
+               "goals": {"priority": [goal, ...], "weights": {goal: int} | null,
+                         "lexicographic": bool},
+               "themes": [name, ...],
+               "phases": [{"number", "name"}, ...],
+               "tables": [{"id", "theme", "min_size", "max_size", "host", "phases"}, ...],
+               "participants": [{"id", "name", "organisation", "attributes": {key: value},
+                                 "phases": [int] | null, "pins": {"phase": table},
+                                 "preferred_first_theme"}, ...],
+               "keep_apart": [{"name", "members": [id, ...]}, ...],
+               "keep_together": [...]},
+     "plan": {"status", "bounds": {goal: number}, "objective_terms": {goal: number},
+              "wall_time", "seed", "workers", "solver", "notes": [text, ...],
+              "seats_sha256"}}
+
+Goals are :class:`~rotation.domain.Goal` values, coverage a
+:class:`~rotation.domain.ThemeCoverage` value, status a :class:`~rotation.domain.Status`
+value. E-mail addresses are left out on purpose: the plan is handed around, the addresses
+are not needed to check it. ``seats_sha256`` fingerprints the seats as written, so a reader
+can tell whether the Assignments sheet was edited after solving.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from rotation.domain import (
+    Event,
+    Goal,
+    Goals,
+    Group,
+    Participant,
+    Phase,
+    Plan,
+    Status,
+    Table,
+    Theme,
+    ThemeCoverage,
+)
+from rotation.io.saving import put
+from rotation.io.workbook.labels import DATA_SHEET
+
+__all__ = [
+    "DATA_MARKER",
+    "DATA_VERSION",
+    "PlanData",
+    "event_from_json",
+    "event_to_json",
+    "plan_fields",
+    "plan_to_json",
+    "read_data_sheet",
+    "seats_fingerprint",
+    "write_data_sheet",
+]
+
+DATA_MARKER = "rotation-plan-data"
+DATA_VERSION = 1
+_CHUNK = 30_000
+
+PlanData = dict[str, Any]
+
+
+def seats_fingerprint(seats: Mapping[tuple[str, int], str]) -> str:
+    """SHA-256 of the seats in a canonical order."""
+    canonical = json.dumps(sorted([p, ph, t] for (p, ph), t in seats.items()), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _sorted_or_none(values: frozenset[int] | None) -> list[int] | None:
+    return None if values is None else sorted(values)
+
+
+def event_to_json(event: Event) -> dict[str, Any]:
+    """The event as plain JSON values (without e-mail addresses)."""
+    goals = event.goals
+    return {
+        "name": event.name,
+        "source_file": event.source_file,
+        "source_sha256": event.source_sha256,
+        "coverage": event.coverage.value,
+        "balance": list(event.balance),
+        "goals": {
+            "priority": [g.value for g in goals.priority],
+            "weights": None
+            if goals.weights is None
+            else {g.value: w for g, w in goals.weights.items()},
+            "lexicographic": goals.lexicographic,
+        },
+        "themes": [t.name for t in event.themes],
+        "phases": [{"number": ph.number, "name": ph.name} for ph in event.phases],
+        "tables": [
+            {
+                "id": t.id,
+                "theme": t.theme,
+                "min_size": t.min_size,
+                "max_size": t.max_size,
+                "host": t.host,
+                "phases": _sorted_or_none(t.phases),
+            }
+            for t in event.tables
+        ],
+        "participants": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "organisation": p.organisation,
+                "attributes": dict(p.attributes),
+                "phases": _sorted_or_none(p.phases),
+                "pins": {str(ph): t for ph, t in sorted(p.pins.items())},
+                "preferred_first_theme": p.preferred_first_theme,
+            }
+            for p in event.participants
+        ],
+        "keep_apart": [{"name": g.name, "members": list(g.members)} for g in event.keep_apart],
+        "keep_together": [
+            {"name": g.name, "members": list(g.members)} for g in event.keep_together
+        ],
+    }
+
+
+def _phases(values: Any) -> frozenset[int] | None:
+    return None if values is None else frozenset(int(v) for v in values)
+
+
+def event_from_json(data: Mapping[str, Any]) -> Event:
+    """Rebuild the event; raises KeyError/TypeError/ValueError (or EventError) when malformed."""
+    goals = data["goals"]
+    weights = goals.get("weights")
+    return Event(
+        participants=tuple(
+            Participant(
+                id=str(p["id"]),
+                name=str(p.get("name", "")),
+                organisation=str(p.get("organisation", "")),
+                attributes={str(k): str(v) for k, v in p.get("attributes", {}).items()},
+                phases=_phases(p.get("phases")),
+                pins={int(k): str(v) for k, v in p.get("pins", {}).items()},
+                preferred_first_theme=p.get("preferred_first_theme"),
+            )
+            for p in data["participants"]
+        ),
+        themes=tuple(Theme(str(t)) for t in data["themes"]),
+        tables=tuple(
+            Table(
+                id=str(t["id"]),
+                theme=str(t["theme"]),
+                max_size=int(t["max_size"]),
+                min_size=int(t.get("min_size", 0)),
+                host=t.get("host"),
+                phases=_phases(t.get("phases")),
+            )
+            for t in data["tables"]
+        ),
+        phases=tuple(Phase(int(ph["number"]), str(ph.get("name", ""))) for ph in data["phases"]),
+        keep_apart=tuple(Group(g["name"], tuple(g["members"])) for g in data.get("keep_apart", [])),
+        keep_together=tuple(
+            Group(g["name"], tuple(g["members"])) for g in data.get("keep_together", [])
+        ),
+        coverage=ThemeCoverage(data.get("coverage", "auto")),
+        balance=tuple(data.get("balance", ())),
+        goals=Goals(
+            priority=tuple(Goal(g) for g in goals["priority"]),
+            weights=None if weights is None else {Goal(g): int(w) for g, w in weights.items()},
+            lexicographic=bool(goals.get("lexicographic", False)),
+        ),
+        name=str(data.get("name", "Event")),
+        source_file=str(data.get("source_file", "")),
+        source_sha256=str(data.get("source_sha256", "")),
+    )
+
+
+def plan_to_json(plan: Plan) -> dict[str, Any]:
+    """The solver's figures of a plan (its seats live in the Assignments sheet)."""
+    return {
+        "status": plan.status.value,
+        "bounds": {g.value: v for g, v in plan.bounds.items()},
+        "objective_terms": {g.value: v for g, v in plan.objective_terms.items()},
+        "wall_time": plan.wall_time,
+        "seed": plan.seed,
+        "workers": plan.workers,
+        "solver": plan.solver,
+        "notes": list(plan.notes),
+        "seats_sha256": seats_fingerprint(plan.seats),
+    }
+
+
+def write_data_sheet(workbook: Any, plan: Plan) -> None:
+    """Add the hidden ``rotation-data`` sheet holding the event and the plan's figures."""
+    ws = workbook.create_sheet(DATA_SHEET)
+    ws.sheet_state = "hidden"
+    put(ws, 1, 1, DATA_MARKER)
+    put(ws, 1, 2, DATA_VERSION)
+    document = json.dumps(
+        {"event": event_to_json(plan.event), "plan": plan_to_json(plan)},
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+    for index in range(0, max(1, len(document)), _CHUNK):
+        put(ws, 2 + index // _CHUNK, 1, document[index : index + _CHUNK])
+
+
+def read_data_sheet(workbook: Any) -> PlanData | None:
+    """The JSON document of the hidden sheet, or None when the workbook has none.
+
+    Raises ValueError when the sheet is there but damaged.
+    """
+    if DATA_SHEET not in workbook.sheetnames:
+        return None
+    ws = workbook[DATA_SHEET]
+    if ws.cell(row=1, column=1).value != DATA_MARKER:
+        raise ValueError(f"cell A1 should read '{DATA_MARKER}'")
+    version = ws.cell(row=1, column=2).value
+    if str(version).strip() not in {str(DATA_VERSION), f"{DATA_VERSION}.0"}:
+        raise ValueError(f"format version {version!r} is not supported (expected 1)")
+    pieces = []
+    for (value,) in ws.iter_rows(min_row=2, min_col=1, max_col=1, values_only=True):
+        if value is None:
+            break
+        pieces.append(str(value))
+    document = json.loads("".join(pieces))
+    if not isinstance(document, dict) or "event" not in document:
+        raise ValueError("the JSON document has no 'event'")
+    return document
+
+
+def plan_fields(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Keyword arguments for :class:`Plan` from the stored figures."""
+    return {
+        "status": Status(data.get("status", Status.UNCHECKED.value)),
+        "bounds": {Goal(g): float(v) for g, v in data.get("bounds", {}).items()},
+        "objective_terms": {Goal(g): float(v) for g, v in data.get("objective_terms", {}).items()},
+        "wall_time": float(data.get("wall_time") or 0.0),
+        "seed": data.get("seed"),
+        "workers": data.get("workers"),
+        "solver": str(data.get("solver") or ""),
+        "notes": tuple(str(n) for n in data.get("notes", [])),
+    }

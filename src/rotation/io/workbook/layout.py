@@ -1,0 +1,193 @@
+"""The look shared by the plan workbook's sheets: header rows, widths, filters, A4 printing.
+
+Geometry used for printing is spelled out here so that the phase sheets can place their
+page breaks themselves (see :mod:`rotation.io.workbook.phase_sheets`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.table import Table, TableStyleInfo
+
+from rotation.io.saving import put
+
+__all__ = [
+    "BODY_HEIGHT_PT",
+    "BODY_WIDTH_PT",
+    "HEADER_FILL",
+    "HEADER_FONT",
+    "THIN",
+    "TITLE_FONT",
+    "column_points",
+    "fit_columns",
+    "font",
+    "list_sheet",
+    "print_on_a4",
+    "text_width",
+    "unique",
+    "use_font",
+    "wrapped_lines",
+]
+
+FONT_NAME, FONT_SIZE = "Arial", 10
+"""Arial (Liberation Sans in LibreOffice, same metrics) so that column widths, which count
+characters of the workbook's font, print alike everywhere; Calibri falls back to much wider
+fonts on machines without it."""
+
+
+def font(*, bold: bool = False, size: float = FONT_SIZE, color: str | None = None) -> Font:
+    """The workbook's font, optionally bold, larger or coloured."""
+    return Font(name=FONT_NAME, size=size, bold=bold, color=color, family=2)
+
+
+def use_font(workbook: Any) -> None:
+    """Make Arial the workbook's default font (for cells without a font of their own)."""
+    base = font()
+    # openpyxl has no public setting for the default font: it is font 0 and the Normal style's.
+    workbook._fonts = IndexedList([base])
+    workbook._named_styles["Normal"].font = base
+
+
+HEADER_FONT = font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="305496")
+TITLE_FONT = font(bold=True, size=14)
+THIN = Side(style="thin", color="BFBFBF")
+
+A4_WIDTH_PT, A4_HEIGHT_PT = 595.3, 841.9
+MARGIN_SIDE_IN, MARGIN_TOP_IN, MARGIN_BOTTOM_IN, MARGIN_HEADER_IN = 0.5, 0.6, 0.7, 0.3
+BODY_WIDTH_PT = A4_WIDTH_PT - 2 * 72 * MARGIN_SIDE_IN
+"""Printable width of an A4 portrait page with this module's margins."""
+BODY_HEIGHT_PT = A4_HEIGHT_PT - 72 * (MARGIN_TOP_IN + MARGIN_BOTTOM_IN)
+"""Printable height of an A4 portrait page (the footer lives in the bottom margin)."""
+
+
+def unique(names: Sequence[str]) -> list[str]:
+    """The names with repeats made distinct (" (2)", " (3)", ...), as Excel tables need."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        candidate, n = name, 1
+        while candidate.casefold() in seen:
+            n += 1
+            candidate = f"{name} ({n})"
+        seen.add(candidate.casefold())
+        out.append(candidate)
+    return out
+
+
+def text_width(value: object) -> int:
+    """Characters the widest line of a cell value needs."""
+    if value is None:
+        return 0
+    if isinstance(value, float):
+        value = f"{value:.2f}"
+    return max((len(line) for line in str(value).splitlines()), default=0)
+
+
+def fit_columns(ws: Any, *, minimum: int = 6, maximum: int = 60, skip_rows: int = 0) -> None:
+    """Size every column to its widest cell (from row ``skip_rows + 1``), within limits."""
+    widths: dict[int, int] = {}
+    for row in ws.iter_rows(min_row=skip_rows + 1):
+        for cell in row:
+            width = text_width(cell.value) + (2 if cell.font and cell.font.b else 1)
+            widths[cell.column] = max(widths.get(cell.column, 0), width)
+    for column, width in widths.items():
+        letter = get_column_letter(column)
+        ws.column_dimensions[letter].width = max(minimum, min(maximum, width + 1))
+
+
+def column_points(width: float) -> float:
+    """Printed width in points of a column ``width`` characters wide (Calibri 11)."""
+    return (math.trunc(width * 7 + 5)) * 0.75
+
+
+def print_on_a4(
+    ws: Any,
+    *,
+    landscape: bool = False,
+    title_rows: str | None = None,
+    footer: str = "",
+    scale: int | None = None,
+) -> None:
+    """A4 page set-up: fit to the page width (or a fixed ``scale``), repeated title rows."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    margins = ws.page_margins
+    margins.left = margins.right = MARGIN_SIDE_IN
+    margins.top, margins.bottom = MARGIN_TOP_IN, MARGIN_BOTTOM_IN
+    margins.header = margins.footer = MARGIN_HEADER_IN
+    if scale is None:
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+    else:
+        ws.page_setup.scale = scale
+    if title_rows:
+        ws.print_title_rows = title_rows
+    if footer:
+        ws.oddFooter.left.text = "&A"
+        ws.oddFooter.right.text = footer
+    ws.print_options.horizontalCentered = False
+
+
+def list_sheet(
+    ws: Any,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    table_name: str,
+    landscape: bool = True,
+    footer: str = "",
+    wrap_columns: Sequence[int] = (),
+    maximum_width: int = 60,
+) -> None:
+    """A list: bold header row, frozen, filter buttons (an Excel table), sized and printable."""
+    for column, header in enumerate(unique(list(headers)), start=1):
+        cell = put(ws, 1, column, header)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(vertical="center")
+    for r, values in enumerate(rows, start=2):
+        for column, value in enumerate(values, start=1):
+            cell = put(ws, r, column, value)
+            cell.alignment = Alignment(vertical="top", wrap_text=column in wrap_columns)
+            cell.border = Border(bottom=THIN)
+    fit_columns(ws, maximum=maximum_width)
+    if wrap_columns:
+        _grow_wrapped_rows(ws, len(rows), wrap_columns)
+    ws.freeze_panes = "A2"
+    last = f"{get_column_letter(len(headers))}{len(rows) + 1}"
+    if rows:
+        table = Table(displayName=table_name, ref=f"A1:{last}")
+        table.tableStyleInfo = TableStyleInfo(
+            name="TableStyleLight9", showRowStripes=True, showColumnStripes=False
+        )
+        ws.add_table(table)
+    else:
+        ws.auto_filter.ref = f"A1:{last}"
+    print_on_a4(ws, landscape=landscape, title_rows="1:1", footer=footer)
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """Lines a wrapped cell of ``width`` characters needs for ``text`` (an estimate)."""
+    chars = max(1, int(width) - 1)
+    return sum(max(1, math.ceil(len(line) / chars)) for line in text.splitlines() or [""])
+
+
+def _grow_wrapped_rows(ws: Any, count: int, wrap_columns: Sequence[int]) -> None:
+    # Excel keeps a row's stored height, so wrapped rows get theirs set explicitly.
+    for r in range(2, count + 2):
+        lines = 1
+        for column in wrap_columns:
+            value = ws.cell(row=r, column=column).value
+            width = ws.column_dimensions[get_column_letter(column)].width or 10
+            lines = max(lines, wrapped_lines(str(value or ""), width))
+        if lines > 1:
+            ws.row_dimensions[r].height = 13 * lines

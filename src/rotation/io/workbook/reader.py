@@ -1,0 +1,356 @@
+"""``read_plan``: a plan workbook back into a :class:`~rotation.domain.Plan`, also after edits.
+
+The seats come from the Assignments sheet (``Assignments`` or ``Zuteilungen``, or any sheet
+whose header row holds ``participant_id``, ``phase`` and ``table``). An organiser may have
+edited it by hand: moved a person, deleted a row, typed ``a1`` or `` A 1 `` for table ``A1``,
+or ``Phase 2`` for phase 2. Ids are matched exactly first, then ignoring case and spaces;
+what still matches nothing is kept as typed, so the checker reports it as a broken rule
+instead of the reader crashing. Only what cannot be read at all (no such sheet, a phase that
+is no number, two tables for one person in one phase) is an :class:`InputError` naming sheet,
+row and column.
+
+The event comes from the caller, else from the hidden ``rotation-data`` sheet, else it is
+rebuilt from the Assignments rows alone (capacities then follow the seats).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+from typing import Any, TypeVar
+
+from rotation.checker import check
+from rotation.domain import Event, Participant, Phase, Plan, Status, Table, Theme
+from rotation.errors import InputError, Problem
+from rotation.io.inspection import inspect_file
+from rotation.io.workbook.data_sheet import (
+    event_from_json,
+    plan_fields,
+    read_data_sheet,
+    seats_fingerprint,
+)
+from rotation.io.workbook.labels import ASSIGNMENT_COLUMNS, DATA_SHEET, labels_for
+from rotation.io.xlsx import open_workbook
+
+__all__ = ["read_plan"]
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+_SHEET_NAMES = {labels_for(lang).assignments.casefold() for lang in ("en", "de")}
+_REQUIRED = ("participant_id", "phase", "table")
+_TRAILING_NUMBER = re.compile(r"(\d+)\s*$")
+EDITED_NOTE = "The seats were changed after solving; the figures are the checker's."
+REBUILT_NOTE = (
+    "The event was rebuilt from the Assignments sheet alone: table capacities follow the "
+    "seats; hosts, pins and groups are unknown."
+)
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One readable Assignments row."""
+
+    number: int
+    participant: str
+    name: str
+    phase: int
+    table: str
+    theme: str
+
+
+def _key(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+class _Matcher:
+    """Finds the id an organiser meant: exact, else ignoring case and spaces, else as typed."""
+
+    def __init__(self, ids: Iterable[str]) -> None:
+        self.exact = set(ids)
+        self.loose: dict[str, str] = {}
+        for known in self.exact:
+            self.loose.setdefault(_key(known), known)
+
+    def __call__(self, typed: str) -> str:
+        if typed in self.exact:
+            return typed
+        return self.loose.get(_key(typed), typed)
+
+
+def _open(path: Path) -> Any:
+    name = path.name
+    if not path.is_file():
+        raise InputError(
+            [Problem("The plan file does not exist.", hint="check the path", file=name)], file=name
+        )
+    inspect_file(path)
+    return open_workbook(path)
+
+
+def _find_sheet(workbook: Any, name: str) -> tuple[Any, int, dict[str, int]]:
+    """The Assignments sheet, its header row number and column positions by header."""
+    candidates = [ws for ws in workbook.worksheets if ws.title.casefold() in _SHEET_NAMES]
+    candidates += [ws for ws in workbook.worksheets if ws not in candidates]
+    for ws in candidates:
+        for number, row in enumerate(ws.iter_rows(max_row=10, values_only=True), start=1):
+            headers = {_key(_text(v)): k for k, v in enumerate(row) if _text(v)}
+            if all(h in headers for h in _REQUIRED):
+                return ws, number, headers
+        if ws.title.casefold() in _SHEET_NAMES:
+            raise InputError(
+                [
+                    Problem(
+                        "The sheet has no header row with the columns "
+                        f"{', '.join(ASSIGNMENT_COLUMNS)}.",
+                        hint="restore the header row (row 1)",
+                        file=name,
+                        sheet=ws.title,
+                    )
+                ],
+                file=name,
+            )
+    raise InputError(
+        [
+            Problem(
+                f"The workbook has no Assignments sheet (columns {', '.join(ASSIGNMENT_COLUMNS)}).",
+                hint="choose a plan workbook written by rotation, or add such a sheet",
+                file=name,
+            )
+        ],
+        file=name,
+    )
+
+
+def _phase_number(value: object, phase_names: Mapping[str, int]) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    text = _text(value)
+    if text.isdigit():
+        return int(text)
+    if _key(text) in phase_names:
+        return phase_names[_key(text)]
+    match = _TRAILING_NUMBER.search(text)
+    return int(match.group(1)) if match else None
+
+
+def _read_rows(
+    ws: Any, header_row: int, headers: Mapping[str, int], name: str, event: Event | None
+) -> list[_Row]:
+    """Every non-empty row below the header; all unreadable cells reported at once."""
+    phase_names = {} if event is None else {_key(ph.name): ph.number for ph in event.phases}
+    column_of = {h: headers.get(h) for h in ASSIGNMENT_COLUMNS}
+
+    def cell(values: tuple[object, ...], header: str) -> object:
+        position = column_of[header]
+        return values[position] if position is not None and position < len(values) else None
+
+    rows: list[_Row] = []
+    problems: list[Problem] = []
+    for number, values in enumerate(
+        ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1
+    ):
+        participant, table = _text(cell(values, "participant_id")), _text(cell(values, "table"))
+        raw_phase = cell(values, "phase")
+        if not participant and not table and _text(raw_phase) == "":
+            continue
+        where = {"file": name, "sheet": ws.title, "row": number}
+        if not participant:
+            problems.append(
+                Problem("The participant id is empty.", column="participant_id", **where)
+            )
+            continue
+        phase = _phase_number(raw_phase, phase_names)
+        if phase is None:
+            problems.append(
+                Problem(
+                    f"The phase of participant '{participant}' is not a phase number.",
+                    hint="write the phase as a number, e.g. 2",
+                    column="phase",
+                    **where,
+                )
+            )
+            continue
+        if not table:
+            # An empty table means "no seat"; the checker reports it if the person attends.
+            continue
+        rows.append(
+            _Row(
+                number,
+                participant,
+                _text(cell(values, "name")),
+                phase,
+                table,
+                _text(cell(values, "theme")),
+            )
+        )
+    if problems:
+        raise InputError(problems, file=name)
+    return rows
+
+
+def _seats(rows: list[_Row], event: Event, name: str, sheet: str) -> dict[tuple[str, int], str]:
+    """The seats with ids matched to the event; a person with two tables in a phase is an error."""
+    people = _Matcher(p.id for p in event.participants)
+    tables = _Matcher(t.id for t in event.tables)
+    seats: dict[tuple[str, int], str] = {}
+    first_row: dict[tuple[str, int], int] = {}
+    problems = []
+    for row in rows:
+        key = (people(row.participant), row.phase)
+        table = tables(row.table)
+        if key in seats and seats[key] != table:
+            problems.append(
+                Problem(
+                    f"Participant '{key[0]}' has two tables in phase {row.phase} "
+                    f"('{seats[key]}' in row {first_row[key]}, '{table}' here).",
+                    hint="delete one of the two rows",
+                    file=name,
+                    sheet=sheet,
+                    row=row.number,
+                    column="table",
+                )
+            )
+            continue
+        seats[key] = table
+        first_row.setdefault(key, row.number)
+    if problems:
+        raise InputError(problems, file=name)
+    return seats
+
+
+def _event_from_rows(rows: list[_Row], name: str) -> Event:
+    """A plain event from the Assignments rows alone: people, tables, themes and phases."""
+    people: dict[str, str] = {}
+    theme_of: dict[str, str] = {}
+    size: dict[tuple[str, int], int] = {}
+    for row in rows:
+        people.setdefault(row.participant, row.name)
+        theme_of.setdefault(row.table, row.theme or "?")
+        size[row.table, row.phase] = size.get((row.table, row.phase), 0) + 1
+    if not rows:
+        raise InputError([Problem("The Assignments sheet has no seats.", file=name)], file=name)
+    largest = {t: max(n for (u, _), n in size.items() if u == t) for t in theme_of}
+    return Event(
+        participants=tuple(Participant(p, n) for p, n in people.items()),
+        themes=tuple(Theme(t) for t in dict.fromkeys(theme_of.values())),
+        tables=tuple(Table(t, theme, largest[t]) for t, theme in theme_of.items()),
+        phases=tuple(Phase(n) for n in range(1, max(r.phase for r in rows) + 1)),
+        name=Path(name).stem,
+    )
+
+
+def _stored_event(data: Mapping[str, Any] | None, name: str) -> Event | None:
+    if data is None:
+        return None
+    return _hidden_part(
+        "event",
+        lambda: event_from_json(data["event"]),
+        name,
+        hint="read the plan together with its registration file",
+    )
+
+
+def _hidden_part(part: str, read: Callable[[], T], name: str, *, hint: str) -> T:
+    """One part of the hidden data sheet; damage to it becomes an InputError naming it."""
+    try:
+        return read()
+    except InputError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise InputError(
+            [
+                Problem(
+                    f"The hidden sheet's {part} cannot be read ({type(error).__name__}).",
+                    hint=hint,
+                    file=name,
+                    sheet=DATA_SHEET,
+                )
+            ],
+            file=name,
+        ) from None
+
+
+def read_plan(path: str | PathLike[str], event: Event | None = None) -> Plan:
+    """Read a plan workbook (also one edited by hand) and check it.
+
+    The seats come from the Assignments sheet. The returned plan carries the checker's
+    metrics; it keeps the solver's status and figures only when its seats are exactly those
+    written, and is UNCHECKED otherwise. A broken rule is not an error here: pass the plan
+    to :func:`rotation.check` to list the violations.
+
+    Args:
+        path: the plan workbook (.xlsx).
+        event: the event to check against; default: the one stored in the workbook, else
+            one rebuilt from the Assignments rows.
+
+    Returns:
+        The plan, with metrics and, where they still apply, the solver's bounds.
+
+    Raises:
+        InputError: the workbook cannot be read; names sheet, row and column.
+    """
+    source = Path(path)
+    name = source.name
+    workbook = _open(source)
+    ws, header_row, headers = _find_sheet(workbook, name)
+    try:
+        data = read_data_sheet(workbook)
+    except (ValueError, TypeError) as error:
+        if event is None:
+            raise InputError(
+                [
+                    Problem(
+                        f"The hidden sheet is damaged: {error}.",
+                        hint="read the plan together with its registration file",
+                        file=name,
+                        sheet=DATA_SHEET,
+                    )
+                ],
+                file=name,
+            ) from None
+        data = None
+    stored = _stored_event(data, name)
+    rows = _read_rows(ws, header_row, headers, name, event or stored)
+    notes: tuple[str, ...] = ()
+    if event is None:
+        event = stored
+    if event is None:
+        event = _event_from_rows(rows, name)
+        notes = (REBUILT_NOTE,)
+    seats = _seats(rows, event, name, ws.title)
+
+    fields: dict[str, Any] = {"status": Status.UNCHECKED}
+    if data is not None and stored == event and isinstance(data.get("plan"), Mapping):
+        stored_plan = data["plan"]
+        fields = _hidden_part(
+            "plan figures",
+            lambda: plan_fields(stored_plan),
+            name,
+            hint=f"delete the hidden sheet '{DATA_SHEET}' to check the seats alone",
+        )
+        if data["plan"].get("seats_sha256") != seats_fingerprint(seats):
+            fields["status"] = Status.UNCHECKED
+            fields["objective_terms"] = {}
+            fields["notes"] = (*fields["notes"], EDITED_NOTE)
+    fields["notes"] = (*fields.get("notes", ()), *notes)
+    plan = Plan(event, seats, **fields)
+    report = check(event, plan)
+    log.info("Plan read: %d seats, %d broken rules", len(seats), len(report.violations))
+    return Plan(event, seats, metrics=report.metrics, **fields)

@@ -1,0 +1,149 @@
+"""The organiser's jobs, shared by every interface: read, solve, write (DESIGN 6.6).
+
+The command line (:mod:`rotation.cli`) and the web page are thin layers over this module:
+they turn what a person typed or clicked into :class:`ReadSettings` and
+:class:`SolveSettings`, call the steps here and present the result. Neither holds solver or
+file logic of its own.
+
+The solve runs in a worker thread so that the caller stays responsive: Ctrl-C in the main
+thread (or the caller's own ``stop`` event, e.g. a Stop button) sets :func:`rotation.solve`'s
+``stop`` event, which it watches between and during its searches, and the solver returns its
+best plan so far.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+from typing import Any, Literal
+
+from rotation.domain import Event, Plan
+from rotation.io import read_event, write_plan
+from rotation.io.saving import guard_target
+from rotation.solver import Method, Progress, solve
+
+__all__ = [
+    "ReadSettings",
+    "SolveOutcome",
+    "SolveSettings",
+    "check_target",
+    "read_registration",
+    "run_solve",
+    "write_plan_file",
+]
+
+Language = Literal["en", "de"]
+
+
+@dataclass(frozen=True)
+class ReadSettings:
+    """What an organiser may set about the event itself; None means "take it from the file"."""
+
+    themes: tuple[str, ...] | None = None
+    tables_per_theme: int | None = None
+    table_size: int | None = None
+    min_table_size: int | None = None
+    phases: int | None = None
+    balance: tuple[str, ...] | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class SolveSettings:
+    """How long and how the solver searches."""
+
+    time_limit: float = 30.0
+    seed: int = 0
+    workers: int | None = None
+    deterministic: bool = False
+    method: Method = Method.AUTO
+
+
+@dataclass(frozen=True)
+class SolveOutcome:
+    """The plan, and whether a stop request (Ctrl-C, a Stop button) cut the search short."""
+
+    plan: Plan
+    interrupted: bool
+
+
+def check_target(output: Path, inputs: Sequence[Path]) -> None:
+    """Refuse a bad output file before any work: an input itself, not .xlsx, a folder.
+
+    Raises :class:`~rotation.errors.InputError`.
+    """
+    guard_target(output, list(inputs))
+
+
+def read_registration(source: str | PathLike[str], settings: ReadSettings) -> Event:
+    """The event of a registration file, ``settings`` completing or overriding its sheets."""
+    return read_event(
+        source,
+        themes=list(settings.themes) if settings.themes else None,
+        tables_per_theme=settings.tables_per_theme,
+        table_size=settings.table_size,
+        min_table_size=settings.min_table_size,
+        phases=settings.phases,
+        balance=list(settings.balance) if settings.balance else None,
+        name=settings.name,
+    )
+
+
+def run_solve(
+    event: Event,
+    settings: SolveSettings,
+    progress: Callable[[Progress], None] | None = None,
+    *,
+    stop: threading.Event | None = None,
+    solver: Callable[..., Plan] = solve,
+) -> SolveOutcome:
+    """Solve ``event``; Ctrl-C or ``stop`` ends the search early and keeps the best plan.
+
+    Raises the solver's errors unchanged (they cross from the worker thread).
+    """
+    arguments: dict[str, Any] = {
+        "time_limit": settings.time_limit,
+        "seed": settings.seed,
+        "workers": settings.workers,
+        "deterministic": settings.deterministic,
+        "method": settings.method,
+        "progress": progress,
+    }
+    stop = stop if stop is not None else threading.Event()
+    done = threading.Event()
+    result: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            result["plan"] = solver(event, stop=stop, **arguments)
+        except BaseException as error:  # handed to the calling thread below
+            result["error"] = error
+        finally:
+            done.set()
+
+    threading.Thread(target=work, name="rotation-solve", daemon=True).start()
+    # Event.wait, not Thread.join: a join interrupted by Ctrl-C can wrongly report the
+    # thread as finished (CPython before 3.12).
+    while True:
+        try:
+            if done.wait(0.1):
+                break
+        except KeyboardInterrupt:
+            stop.set()
+    if "error" in result:
+        raise result["error"]
+    return SolveOutcome(result["plan"], interrupted=stop.is_set())
+
+
+def write_plan_file(
+    plan: Plan,
+    output: str | PathLike[str],
+    *,
+    lang: Language = "en",
+    input_path: str | PathLike[str] | None = None,
+) -> Path:
+    """Write the plan workbook atomically; returns the path written."""
+    return write_plan(plan, output, lang=lang, input_path=input_path)

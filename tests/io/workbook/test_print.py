@@ -1,0 +1,84 @@
+"""The printed look: LibreOffice turns the plan workbook into a PDF; no table block is cut.
+
+Needs LibreOffice (Debian: libreoffice-calc) and pdftotext (poppler-utils); skipped with a
+reason where they are missing. ``.ci/run`` installs both.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from plan_workbook_helpers import event_for, rotation_plan
+
+from rotation.domain import Plan
+from rotation.io import write_plan
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PDFTOTEXT = shutil.which("pdftotext")
+
+pytestmark = pytest.mark.skipif(
+    SOFFICE is None or PDFTOTEXT is None,
+    reason="LibreOffice (soffice) or pdftotext is not installed: "
+    "apt-get install libreoffice-calc poppler-utils",
+)
+
+
+def pdf_pages(workbook: Path, work: Path) -> list[str]:
+    """The text of every printed page, via LibreOffice headless and pdftotext."""
+    profile = (work / "lo-profile").as_uri()
+    subprocess.run(
+        [str(SOFFICE), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(work), str(workbook)],
+        check=True, capture_output=True, timeout=240,
+    )  # fmt: skip
+    pdf = work / f"{workbook.stem}.pdf"
+    assert pdf.is_file(), "LibreOffice wrote no PDF"
+    text = subprocess.run(
+        [str(PDFTOTEXT), "-layout", str(pdf), "-"],
+        check=True, capture_output=True, text=True, timeout=60,
+    ).stdout  # fmt: skip
+    return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
+
+
+def assert_no_block_is_cut(plan: Plan, pages: list[str], phase_word: str = "Phase") -> None:
+    """Every table block's header and all its members appear together on one page."""
+    event = plan.event
+    for phase in event.phase_numbers:
+        phase_pages = [p for p in pages if p.lstrip().startswith(f"{phase_word} {phase} ·")]
+        assert phase_pages, f"no printed page for phase {phase}"
+        for table in event.tables_in(phase):
+            header = re.compile(rf"^\s*{re.escape(table.id)}\s+{re.escape(table.theme)}", re.M)
+            holding = [p for p in phase_pages if header.search(p)]
+            assert len(holding) == 1, (
+                f"block {table.id} of phase {phase} is on {len(holding)} pages"
+            )
+            for member in plan.members(table.id, phase):
+                name = event.participant(member).name
+                assert name in holding[0], f"{name} of {table.id}, phase {phase}, cut off"
+
+
+def test_phase_sheets_print_without_cutting_a_block(tmp_path: Path) -> None:
+    plan = rotation_plan(event_for(120, tables_per_theme=4, themes=("Wasser", "Energie", "Boden")))
+    pages = pdf_pages(write_plan(plan, tmp_path / "plan.xlsx"), tmp_path)
+    phase_one = [p for p in pages if p.lstrip().startswith("Phase 1 ·")]
+    assert len(phase_one) >= 2, "the example is large enough to need several pages per phase"
+    assert all("#" in p and "Organisation" in p for p in phase_one), "header rows repeat"
+    assert_no_block_is_cut(plan, pages)
+
+
+def test_german_plan_with_long_organisations_prints_fitted_to_width(tmp_path: Path) -> None:
+    long_names = {
+        i: "Landesministerium für Integration, Teilhabe und Vielfalt " * 2 for i in (1, 9)
+    }
+    plan = rotation_plan(event_for(50, tables_per_theme=3, organisation_of=long_names))
+    pages = pdf_pages(write_plan(plan, tmp_path / "plan.xlsx", lang="de"), tmp_path)
+    assert_no_block_is_cut(plan, pages)
+    phase_pages = [p for p in pages if re.match(r"\s*Phase \d ·", p)]
+    assert len(phase_pages) >= 2
+    # Fitted to the page width: the Funktion column is on the same page as the names.
+    assert all("Funktion" in p for p in phase_pages)
+    assert any("Übersicht" in p for p in pages[:2])
