@@ -5,11 +5,14 @@ The tree::
     RotationError                      base of everything below
     ├── InputError (ValueError)        the organiser's data cannot be used as given
     │   └── EventError                 an event built in code breaks a cross-reference
+    ├── OutputError (OSError)          the plan or template cannot be written where asked
     ├── NoPlanError                    the rules admit no plan; ``reasons`` says why
     └── SolveTimeoutError (TimeoutError)  no plan was found within the time limit
 
 An :class:`InputError` carries every :class:`Problem` of the input at once, each with the
-place it was found (file, sheet, row as Excel numbers it, column header) and what to do.
+place it was found (file, sheet, row as Excel numbers it, column header) and what to do; an
+:class:`OutputError` carries the problems of the file to write the same way. One problem is
+raised in one line: ``raise InputError.single("...", hint="...", file=..., row=...)``.
 Messages name rows and ids, never personal values such as names or e-mail addresses.
 """
 
@@ -17,11 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import ClassVar, TypeVar
 
 __all__ = [
     "EventError",
     "InputError",
     "NoPlanError",
+    "OutputError",
     "Problem",
     "RotationError",
     "SolveTimeoutError",
@@ -75,8 +80,13 @@ class RotationError(Exception):
     """Base class of every error rotation raises on purpose."""
 
 
-class InputError(RotationError, ValueError):
-    """The input cannot be used; ``problems`` lists every problem found, not just the first."""
+_Listed = TypeVar("_Listed", bound="_ProblemList")
+
+
+class _ProblemList(RotationError):
+    """An error that lists every problem it found, each with its place and what to do."""
+
+    subject: ClassVar[str] = "the input"
 
     def __init__(self, problems: Iterable[Problem | str], *, file: str | None = None) -> None:
         self.problems: tuple[Problem, ...] = tuple(
@@ -84,14 +94,41 @@ class InputError(RotationError, ValueError):
         )
         self.file = file
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in the input"
+        head = f"{count} problem{'s' if count != 1 else ''} in {self.subject}"
         if file:
             head += f" {file}"
         super().__init__(head + ":\n" + "\n".join(f"- {p}" for p in self.problems))
 
+    @classmethod
+    def single(
+        cls: type[_Listed],
+        message: str,
+        hint: str = "",
+        *,
+        file: str | None = None,
+        sheet: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+    ) -> _Listed:
+        """The error of one problem: ``raise InputError.single("...", hint=..., row=7)``."""
+        return cls([Problem(message, hint, file=file, sheet=sheet, row=row, column=column)])
+
+
+class InputError(_ProblemList, ValueError):
+    """The input cannot be used; ``problems`` lists every problem found, not just the first."""
+
 
 class EventError(InputError):
     """An event built in code refers to something that does not exist or contradicts itself."""
+
+
+class OutputError(_ProblemList, OSError):
+    """The plan (or template) cannot be written: a locked file, a folder without permission.
+
+    Nothing was written and the input is untouched; ``problems`` says what to do.
+    """
+
+    subject = "the output"
 
 
 class NoPlanError(RotationError):

@@ -73,7 +73,7 @@ class SolveOutcome:
 def check_target(output: Path, inputs: Sequence[Path]) -> None:
     """Refuse a bad output file before any work: an input itself, not .xlsx, a folder.
 
-    Raises :class:`~rotation.errors.InputError`.
+    Raises :class:`~rotation.errors.OutputError`.
     """
     guard_target(output, list(inputs))
 

@@ -12,7 +12,7 @@ from cli_helpers import CSV_48, ENGLISH_200, FAST, GERMAN_50, THEMES, json_of, r
 from rotation.cli import main
 from rotation.cli import runner as cli_runner
 from rotation.cli.exit_codes import ExitCode, exit_code_for
-from rotation.errors import InputError, NoPlanError, Problem, SolveTimeoutError
+from rotation.errors import InputError, NoPlanError, OutputError, Problem, SolveTimeoutError
 
 
 def test_exit_2_for_an_unknown_option(tmp_path: Path) -> None:
@@ -93,8 +93,32 @@ def test_exit_5_or_a_plan_on_a_hard_event_with_a_tiny_time_limit(tmp_path: Path)
         assert "time limit" in result.stderr and not output.exists()
 
 
+# A name the file system accepts but whose temporary twin (".~NAME.xxxxxxxx.tmp") is too long:
+# the write fails for real, as a locked file or a read-only folder would (also as root).
+UNWRITABLE = "x" * 250 + ".xlsx"
+
+
+def test_exit_6_when_the_template_cannot_be_written(tmp_path: Path) -> None:
+    result = run("template", tmp_path / UNWRITABLE)
+    assert result.returncode == 6, result.stderr
+    assert "Cannot write the output" in result.stderr
+    assert "Cannot use the input" not in result.stderr and "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_exit_6_when_the_plan_cannot_be_written(tmp_path: Path) -> None:
+    output = tmp_path / UNWRITABLE
+    result = run(
+        "plan", GERMAN_50, "-o", output, "--themes", *THEMES, "--time-limit", "3", "--json", *FAST
+    )
+    assert result.returncode == 6, result.stderr
+    assert json_of(result)["error"] == "output"
+    assert "Cannot write the output" in result.stderr and "xxx.xlsx" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_documented_exit_code_numbers() -> None:
-    assert [int(c) for c in ExitCode] == [0, 1, 2, 3, 4, 5, 70, 130]
+    assert [int(c) for c in ExitCode] == [0, 1, 2, 3, 4, 5, 6, 70, 130]
 
 
 @pytest.mark.parametrize(
@@ -103,6 +127,8 @@ def test_documented_exit_code_numbers() -> None:
         (SolveTimeoutError("no plan within 1 s"), ExitCode.TIMEOUT),
         (NoPlanError(["Phase 1: too few seats"]), ExitCode.NO_PLAN),
         (InputError([Problem("bad")]), ExitCode.INVALID_INPUT),
+        (OutputError.single("Cannot write 'p.xlsx'"), ExitCode.OUTPUT),
+        (BrokenPipeError(32, "Broken pipe"), ExitCode.OUTPUT),
         (KeyboardInterrupt(), ExitCode.INTERRUPTED),
         (RuntimeError("boom"), ExitCode.INTERNAL),
     ],

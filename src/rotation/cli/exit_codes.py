@@ -24,6 +24,8 @@ class ExitCode(enum.IntEnum):
     """No plan can satisfy every rule; the reasons are printed."""
     TIMEOUT = 5
     """No plan was found within the time limit (the rules may still admit one)."""
+    OUTPUT = 6
+    """The output cannot be written: the file is open elsewhere, no permission, disk full."""
     INTERNAL = 70
     """An unexpected error: a bug in rotation (the BSD ``EX_SOFTWARE`` code)."""
     INTERRUPTED = 130
@@ -33,7 +35,8 @@ class ExitCode(enum.IntEnum):
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok; 1 a rule is broken (check); 2 usage error; 3 invalid input; "
     "4 no plan possible (reasons printed); 5 no plan within the time limit; "
-    "70 internal error (please report); 130 interrupted before a plan was written."
+    "6 the output cannot be written; 70 internal error (please report); "
+    "130 interrupted before a plan was written."
 )
 
 
@@ -44,6 +47,9 @@ def exit_code_for(error: BaseException) -> ExitCode:
     'TIMEOUT'
     >>> exit_code_for(NoPlanError(["too few seats"])).name
     'NO_PLAN'
+    >>> from rotation.errors import OutputError
+    >>> exit_code_for(OutputError.single("Cannot write 'plan.xlsx'")).name
+    'OUTPUT'
     >>> exit_code_for(KeyError("x")).name
     'INTERNAL'
     """
@@ -53,6 +59,9 @@ def exit_code_for(error: BaseException) -> ExitCode:
         return ExitCode.NO_PLAN
     if isinstance(error, InputError):
         return ExitCode.INVALID_INPUT
+    if isinstance(error, OSError):
+        # OutputError, or the screen or a pipe failing: the input was read, writing failed.
+        return ExitCode.OUTPUT
     if isinstance(error, KeyboardInterrupt):
         return ExitCode.INTERRUPTED
     # Anything else, including a RotationError that is not the user's doing (a solver plan

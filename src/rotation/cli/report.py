@@ -12,7 +12,7 @@ from typing import Any
 from rich.console import Console
 
 from rotation.cli.exit_codes import ExitCode, exit_code_for
-from rotation.errors import InputError, NoPlanError, SolveTimeoutError
+from rotation.errors import InputError, NoPlanError, OutputError, SolveTimeoutError
 
 __all__ = ["REPORT_HINT", "error_summary", "report_error"]
 
@@ -38,6 +38,12 @@ def report_error(console: Console, error: BaseException, *, debug: bool = False)
         for problem in error.problems:
             _say(console, f"- {problem}")
         _say(console, "Nothing was written.")
+    elif isinstance(error, OutputError):
+        count = len(error.problems)
+        _say(console, f"Cannot write the output: {count} problem(s).", "bold red")
+        for problem in error.problems:
+            _say(console, f"- {problem}")
+        _say(console, "Nothing was written; the input is unchanged.")
     elif isinstance(error, NoPlanError):
         _say(console, "No plan is possible with these rules:", "bold red")
         for reason in error.reasons:
@@ -49,7 +55,7 @@ def report_error(console: Console, error: BaseException, *, debug: bool = False)
     elif isinstance(error, KeyboardInterrupt):
         _say(console, "Interrupted before a plan was found. Nothing was written.", "bold red")
     elif isinstance(error, OSError):
-        # Files are checked before writing (InputError); this is the screen or a pipe.
+        # Files are checked before writing (OutputError); this is the screen or a pipe.
         _say(console, f"Cannot write the output: {error.strerror or error}.", "bold red")
         _say(console, "Free some disk space, or send the output to another file or program.")
         return code
@@ -71,7 +77,7 @@ def error_summary(error: BaseException) -> dict[str, Any]:
         "exit_code": int(code),
         "error": code.name.lower(),
     }
-    if isinstance(error, InputError):
+    if isinstance(error, (InputError, OutputError)):
         summary["problems"] = [str(p) for p in error.problems]
     elif isinstance(error, NoPlanError):
         summary["reasons"] = list(error.reasons)

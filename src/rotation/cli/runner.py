@@ -21,7 +21,7 @@ from rotation.cli.progress import SolveProgress
 from rotation.cli.report import error_summary, report_error
 from rotation.cli.summary import best_bounds, metric_table, plan_summary
 from rotation.domain import Plan
-from rotation.errors import InputError
+from rotation.errors import OutputError
 from rotation.solver import lower_bounds
 from rotation.workflow import (
     ReadSettings,
@@ -90,7 +90,7 @@ def check_output(output: Path, inputs: list[Path], display: Display) -> None:
     """Refuse a bad output file before any work: the input itself, not .xlsx, a folder."""
     try:
         check_target(output, inputs)
-    except InputError as error:
+    except OutputError as error:
         raise usage_error("; ".join(str(p) for p in error.problems), display) from None
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from rotation.errors import InputError, Problem
+from rotation.errors import OutputError
 
 __all__ = ["FORMULA_TRIGGERS", "guard_target", "inert_text", "put", "save_atomically"]
 
@@ -60,49 +60,40 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def guard_target(target: Path, inputs: list[Path]) -> None:
-    """Refuse a target that is an input file, not .xlsx, a folder, or in a missing folder."""
+    """Refuse a target that is an input file, not .xlsx, a folder, or in a missing folder.
+
+    Raises :class:`OutputError` saying what to do instead.
+    """
     name = target.name
     for source in inputs:
         if _same_file(target, source) or target.resolve() == source.resolve():
-            raise InputError(
-                [
-                    Problem(
-                        f"The plan would overwrite the input file '{name}'.",
-                        hint="choose another output file name, e.g. 'plan.xlsx'",
-                        file=name,
-                    )
-                ]
+            raise OutputError.single(
+                f"The plan would overwrite the input file '{name}'.",
+                hint="choose another output file name, e.g. 'plan.xlsx'",
+                file=name,
             )
     if target.suffix.lower() != ".xlsx":
-        raise InputError(
-            [
-                Problem(
-                    f"The workbook '{name}' must end in .xlsx.",
-                    hint="give an output name such as 'plan.xlsx'",
-                    file=name,
-                )
-            ]
+        raise OutputError.single(
+            f"The workbook '{name}' must end in .xlsx.",
+            hint="give an output name such as 'plan.xlsx'",
+            file=name,
         )
     if target.is_dir():
-        raise InputError(
-            [Problem(f"'{name}' is a folder.", hint="give a file name such as 'plan.xlsx'")]
+        raise OutputError.single(
+            f"'{name}' is a folder.", hint="give a file name such as 'plan.xlsx'"
         )
     if not target.parent.is_dir():
-        raise InputError(
-            [
-                Problem(
-                    f"The folder for '{name}' does not exist.",
-                    hint="create the folder first or choose another place",
-                    file=name,
-                )
-            ]
+        raise OutputError.single(
+            f"The folder for '{name}' does not exist.",
+            hint="create the folder first or choose another place",
+            file=name,
         )
 
 
 def save_atomically(workbook: Any, target: Path, inputs: list[Path]) -> None:
     """Save ``workbook`` to ``target`` through a temporary file; nothing half-written remains.
 
-    Raises :class:`InputError` with a message for the organiser when the target is an input
+    Raises :class:`OutputError` with a message for the organiser when the target is an input
     file, its folder is missing or not writable, or the file is open in another program.
     """
     guard_target(target, inputs)
@@ -112,14 +103,10 @@ def save_atomically(workbook: Any, target: Path, inputs: list[Path]) -> None:
             prefix=f".~{target.stem}.", suffix=".tmp", dir=target.parent
         )
     except OSError as error:
-        raise InputError(
-            [
-                Problem(
-                    f"Cannot write into the folder of '{name}' ({error.strerror}).",
-                    hint="choose a folder you may write to",
-                    file=name,
-                )
-            ]
+        raise OutputError.single(
+            f"Cannot write into the folder of '{name}' ({error.strerror}).",
+            hint="choose a folder you may write to",
+            file=name,
         ) from None
     temp = Path(temp_name)
     try:
@@ -133,15 +120,11 @@ def save_atomically(workbook: Any, target: Path, inputs: list[Path]) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             temp.unlink()
-        raise InputError(
-            [
-                Problem(
-                    f"Cannot write '{name}' ({error.strerror or error}).",
-                    hint="close the file if it is open in Excel or LibreOffice, or check "
-                    "that you may write there",
-                    file=name,
-                )
-            ]
+        raise OutputError.single(
+            f"Cannot write '{name}' ({error.strerror or error}).",
+            hint="close the file if it is open in Excel or LibreOffice, or check "
+            "that you may write there",
+            file=name,
         ) from None
     except BaseException:
         with contextlib.suppress(OSError):

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from plan_workbook_helpers import event_for, rotation_plan
 
 from rotation.domain import Plan
-from rotation.errors import InputError
+from rotation.errors import OutputError
 from rotation.io import read_plan, write_plan
 
 HYPERLINK = '=HYPERLINK("http://x","y")'
@@ -60,28 +60,28 @@ def test_the_input_file_is_never_overwritten(tmp_path: Path) -> None:
     plan = rotation_plan(event_for(12, tables_per_theme=1))
     source = tmp_path / "anmeldungen.xlsx"
     source.write_bytes(b"the organiser's registrations")
-    with pytest.raises(InputError, match=r"would overwrite the input file 'anmeldungen\.xlsx'"):
+    with pytest.raises(OutputError, match=r"would overwrite the input file 'anmeldungen\.xlsx'"):
         write_plan(plan, source, input_path=source)
-    with pytest.raises(InputError, match="would overwrite the input file"):
+    with pytest.raises(OutputError, match="would overwrite the input file"):
         write_plan(plan, tmp_path / "." / "anmeldungen.xlsx", input_path=str(source))
     from_event = dataclasses.replace(plan.event, source_file=str(source))
-    with pytest.raises(InputError, match="would overwrite the input file"):
+    with pytest.raises(OutputError, match="would overwrite the input file"):
         write_plan(dataclasses.replace(plan, event=from_event), source)
     assert source.read_bytes() == b"the organiser's registrations"
 
 
 def test_a_missing_folder_is_a_clear_message(tmp_path: Path) -> None:
     plan = rotation_plan(event_for(12, tables_per_theme=1))
-    with pytest.raises(InputError, match=r"folder for 'plan\.xlsx' does not exist"):
+    with pytest.raises(OutputError, match=r"folder for 'plan\.xlsx' does not exist"):
         write_plan(plan, tmp_path / "nowhere" / "plan.xlsx")
 
 
 def test_a_folder_or_another_format_is_refused(tmp_path: Path) -> None:
     plan = rotation_plan(event_for(12, tables_per_theme=1))
     (tmp_path / "plan.xlsx").mkdir()
-    with pytest.raises(InputError, match="is a folder"):
+    with pytest.raises(OutputError, match="is a folder"):
         write_plan(plan, tmp_path / "plan.xlsx")
-    with pytest.raises(InputError, match=r"must end in \.xlsx"):
+    with pytest.raises(OutputError, match=r"must end in \.xlsx"):
         write_plan(plan, tmp_path / "plan.csv")
 
 
@@ -97,7 +97,7 @@ def test_a_file_open_elsewhere_gives_a_message_and_leaves_the_old_file(
 
     # Windows refuses to replace a file Excel holds open exactly like this.
     monkeypatch.setattr(os, "replace", locked)
-    with pytest.raises(InputError, match="close the file if it is open") as error:
+    with pytest.raises(OutputError, match="close the file if it is open") as error:
         write_plan(plan, target)
     assert "Traceback" not in str(error.value)
     assert target.read_bytes() == b"the previous plan"
@@ -113,7 +113,7 @@ def test_a_read_only_folder_gives_a_message(tmp_path: Path) -> None:
     folder.mkdir()
     folder.chmod(0o500)
     try:
-        with pytest.raises(InputError, match="Cannot write into the folder"):
+        with pytest.raises(OutputError, match="Cannot write into the folder"):
             write_plan(plan, folder / "plan.xlsx")
     finally:
         folder.chmod(0o700)
@@ -129,7 +129,7 @@ def test_the_temporary_file_is_removed_when_saving_fails(
 
     monkeypatch.setattr(Workbook, "save", broken)
     plan = rotation_plan(event_for(12, tables_per_theme=1))
-    with pytest.raises(InputError, match="No space left on device"):
+    with pytest.raises(OutputError, match="No space left on device"):
         write_plan(plan, tmp_path / "plan.xlsx")
     assert list(tmp_path.iterdir()) == []
 
@@ -150,6 +150,6 @@ def test_a_folder_without_write_permission_gives_a_message(
     # The same refusal the read-only folder test provokes, for runs as root.
     monkeypatch.setattr(tempfile, "mkstemp", refused)
     plan = rotation_plan(event_for(12, tables_per_theme=1))
-    with pytest.raises(InputError, match=r"Cannot write into the folder of 'plan.xlsx'"):
+    with pytest.raises(OutputError, match=r"Cannot write into the folder of 'plan.xlsx'"):
         write_plan(plan, tmp_path / "plan.xlsx")
     assert list(tmp_path.iterdir()) == []

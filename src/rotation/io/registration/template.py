@@ -165,7 +165,7 @@ def write_template(path: str | os.PathLike[str], lang: Literal["de", "en"] = "de
 
     Raises:
         ValueError: a language other than ``"de"`` or ``"en"``.
-        InputError: the file cannot be written (missing or read-only folder, a folder of
+        OutputError: the file cannot be written (missing or read-only folder, a folder of
             that name, the file open in another program), with what to do.
 
     >>> import tempfile

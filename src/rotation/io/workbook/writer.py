@@ -77,7 +77,7 @@ def write_plan(
         The path written.
 
     Raises:
-        InputError: the target cannot be written (or is the input file), said plainly.
+        OutputError: the target cannot be written (or is the input file), said plainly.
         ValueError: a language other than ``"en"`` or ``"de"``.
 
     >>> import tempfile
