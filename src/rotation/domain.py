@@ -275,6 +275,9 @@ class Event:
         balance: the attribute keys to balance over the tables (e.g. ``("gender", "role")``).
         goals: which goals count and how much (see :class:`Goals`).
         name: the event's name, shown in the plan's titles.
+        attribute_names: attribute key -> the column header the organiser wrote, where they
+            differ (``{"gender": "Geschlecht"}``), so plans show the organiser's words.
+        language: ``"de"`` or ``"en"`` when the registration file's headers tell, else "".
     """
 
     participants: tuple[Participant, ...]
@@ -293,6 +296,10 @@ class Event:
     it a different event."""
     source_sha256: str = field(default="", compare=False)
     """SHA-256 of that file's bytes, so a printed plan can be traced to its input."""
+    attribute_names: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    language: str = field(default="", compare=False)
+    """The language of the registration file's headers (``"de"``, ``"en"``), "" when unknown:
+    the default language of the plan, the terminal output and the cards."""
 
     # Lookup indexes, built once after validation.
     _participant_index: Mapping[str, int] = field(init=False, repr=False, compare=False)
@@ -307,6 +314,7 @@ class Event:
         for name in ("participants", "themes", "tables", "phases", "keep_apart", "keep_together"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         object.__setattr__(self, "balance", tuple(self.balance))
+        object.__setattr__(self, "attribute_names", _frozen_mapping(self.attribute_names))
         object.__setattr__(self, "coverage", ThemeCoverage(self.coverage))
         problems = self._cross_reference_problems()
         if problems:
@@ -623,6 +631,10 @@ class Event:
         if coverage is ThemeCoverage.EACH_ONCE and attended >= n_themes:
             return 1, 1
         return 0, 1
+
+    def attribute_label(self, attribute: str) -> str:
+        """The attribute as the organiser named it: ``"Geschlecht"`` for key ``"gender"``."""
+        return self.attribute_names.get(attribute, attribute)
 
     def attribute_values(self, attribute: str) -> tuple[str, ...]:
         """The distinct values of an attribute, in order of first appearance ("" for blank)."""

@@ -18,24 +18,25 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from rotation.domain import Event, Plan
 from rotation.io import read_event, write_plan
+from rotation.io.language import Language, choose_language
 from rotation.io.saving import guard_target
 from rotation.solver import Method, Progress, solve
 
 __all__ = [
+    "Language",
     "ReadSettings",
     "SolveOutcome",
     "SolveSettings",
     "check_target",
+    "choose_language",
     "read_registration",
     "run_solve",
     "write_plan_file",
 ]
-
-Language = Literal["en", "de"]
 
 
 @dataclass(frozen=True)
@@ -142,8 +143,8 @@ def write_plan_file(
     plan: Plan,
     output: str | PathLike[str],
     *,
-    lang: Language = "en",
+    lang: str | None = None,
     input_path: str | PathLike[str] | None = None,
 ) -> Path:
-    """Write the plan workbook atomically; returns the path written."""
-    return write_plan(plan, output, lang=lang, input_path=input_path)
+    """Write the plan workbook atomically in ``lang`` (None: :func:`choose_language`)."""
+    return write_plan(plan, output, lang=choose_language(lang, plan.event), input_path=input_path)

@@ -64,7 +64,15 @@ Deterministic = Annotated[
 Json = Annotated[
     bool, typer.Option("--json", help="Print one JSON object on stdout, nothing else there.")
 ]
-PlanLanguage = Annotated[Language, typer.Option("--lang", help="Language of the plan workbook.")]
+PlanLanguage = Annotated[
+    Language | None,
+    typer.Option(
+        "--lang",
+        help="Language of the workbook and the messages (default: that of the input's "
+        "headers, else the system's).",
+        show_default=False,
+    ),
+]
 Quiet = Annotated[bool, typer.Option("--quiet", help="No progress and no report; errors only.")]
 Debug = Annotated[
     bool, typer.Option("--debug", help="Log the solver's stages; tracebacks for internal errors.")
@@ -122,7 +130,7 @@ def plan_command(
             "constructed plan without search (for very large events).",
         ),
     ] = Method.AUTO,
-    lang: PlanLanguage = Language.en,
+    lang: PlanLanguage = None,
     json_output: Json = False,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -143,7 +151,7 @@ def plan_command(
             balance=tuple(balance) if balance else None,
         ),
         solve_settings=SolveSettings(time_limit, seed, workers, deterministic, method),
-        lang=lang.value,
+        lang=lang.value if lang else None,
         display=Display(json=json_output, quiet=quiet, debug=debug),
     )
 
@@ -223,7 +231,7 @@ def demo_command(
     seed: Seed = 0,
     deterministic: Deterministic = False,
     workers: Workers = None,
-    lang: PlanLanguage = Language.de,
+    lang: PlanLanguage = None,
     json_output: Json = False,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -247,7 +255,7 @@ def demo_command(
             output,
             read_settings=ReadSettings(),
             solve_settings=SolveSettings(time_limit, seed, workers, deterministic),
-            lang=lang.value,
+            lang=lang.value if lang else None,
             display=display,
             full_table=False,
         )

@@ -124,7 +124,7 @@ def plan_and_write(
     *,
     read_settings: ReadSettings,
     solve_settings: SolveSettings,
-    lang: str,
+    lang: str | None,
     display: Display,
     full_table: bool = True,
 ) -> Plan:
@@ -141,9 +141,7 @@ def plan_and_write(
         with progress:
             outcome = run_solve(event, solve_settings, progress)
         plan = outcome.plan
-        written = write_plan_file(
-            plan, output, lang="de" if lang == "de" else "en", input_path=source
-        )
+        written = write_plan_file(plan, output, lang=lang, input_path=source)
         if outcome.interrupted:
             err.print("Stopped by Ctrl-C: wrote the best plan found so far.", style="yellow")
         if display.json:

@@ -24,6 +24,7 @@ __all__ = [
     "Layout",
     "accepted_names",
     "find_header_row",
+    "header_language",
     "match_header",
     "plan_layout",
     "resolve_field",
@@ -89,6 +90,21 @@ ALIASES: Mapping[Field, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
+_ENGLISH = (
+    "Participant ID", "No.", "Number", "Registration ID", "Full name", "Participant",
+    "First name", "Given name", "Forename", "Last name", "Surname", "Family name", "Email",
+    "Email address", "E-mail address", "Organization", "Company", "Affiliation",
+    "Municipality", "Employer", "Role", "Function", "Position", "Job title", "Gender", "Sex",
+    "Host", "Host (table)", "Host table", "Hosts table", "Phases", "Phases present", "Present",
+    "Present in phases", "Attends", "Attendance", "Preferred first theme", "First theme",
+    "Preferred theme", "Keep apart", "Apart", "Separate", "Not together", "Not with",
+    "Keep together", "Together", "Together with", "Language", "Department",
+)  # fmt: skip
+_NEITHER = ("ID", "Name", "Person", "Mail", "E-Mail", "Organisation", "Institution")
+"""Headers written alike in German and English: they tell nothing about the language."""
+_GERMAN = ("Sprache", "Abteilung", "Bereich", "Kreis", "Landkreis", "Stadt", "Ort")
+"""German headers of common attribute columns, beside the German aliases of the fields."""
+
 _BY_KEY: Mapping[str, Field] = {
     fold(name): fld for fld, names in ALIASES.items() for name in (*names, fld.value)
 }
@@ -120,6 +136,40 @@ def match_header(header: str) -> Field | int | None:
     if len(parts) == 1:
         return parts.pop()
     return None
+
+
+def header_language(headers: Sequence[str]) -> str:
+    """``"de"`` or ``"en"``: the language most of the recognised headers are written in.
+
+    "" when no header tells (only "ID", "Name", "Organisation", ... or a tie).
+
+    >>> header_language(["Nr.", "Vorname", "Nachname", "Kommune", "Geschlecht"])
+    'de'
+    >>> header_language(["ID", "Name", "Organisation", "Gender", "Role"])
+    'en'
+    >>> header_language(["ID", "Name"])
+    ''
+    """
+    english = {fold(name) for name in _ENGLISH}
+    neither = {fold(name) for name in _NEITHER}
+    german = {fold(name) for name in _GERMAN}
+    votes = {"de": 0, "en": 0}
+    for header in headers:
+        key = fold(header)
+        if not key or key in neither:
+            continue
+        if key in english:
+            votes["en"] += 1
+        elif key in german or key in _BY_KEY:
+            votes["de"] += 1
+        elif _PIN.match(key):
+            if any(word in key for word in ("tisch", "runde", "platz", "fester")):
+                votes["de"] += 1
+            elif any(word in key for word in ("table", "round", "seat", "pin", "fixed")):
+                votes["en"] += 1
+    if votes["de"] == votes["en"]:
+        return ""
+    return "de" if votes["de"] > votes["en"] else "en"
 
 
 def resolve_field(name: str) -> Field | int | None:

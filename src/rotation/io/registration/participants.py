@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 
 from rotation.errors import Problem
 from rotation.io.cells import CellValue, clean_id, clean_text, fold, parse_phases, split_list
-from rotation.io.registration.columns import ALIASES, Field, Layout, find_header_row, plan_layout
+from rotation.io.registration.columns import (
+    ALIASES,
+    Field,
+    Layout,
+    find_header_row,
+    header_language,
+    plan_layout,
+)
 from rotation.io.sheets import RawSheet
 
 __all__ = ["EXAMPLE_IDS", "ParticipantSheet", "Registration", "read_participants"]
@@ -50,6 +57,20 @@ class ParticipantSheet:
     sheet: str
     layout: Layout
     registrations: tuple[Registration, ...]
+    title: str = ""
+    """A title row above the header ("Werkstatttreffen Herford"), "" when there is none."""
+
+    @property
+    def language(self) -> str:
+        """``"de"`` or ``"en"`` as the headers are written, "" when they do not tell."""
+        return header_language(self.layout.headers)
+
+    @property
+    def attribute_names(self) -> dict[str, str]:
+        """Attribute key -> header, where they differ (``{"gender": "Geschlecht"}``)."""
+        layout = self.layout
+        names = {key: layout.header(column) for key, column in layout.attributes.items()}
+        return {key: header for key, header in names.items() if header != key}
 
 
 def read_participants(
@@ -109,7 +130,39 @@ def read_participants(
             )
         )
     problems += _duplicate_ids(registrations, layout, base)
-    return ParticipantSheet(sheet.name, layout, tuple(registrations)), problems
+    title = sheet_title(rows[:header_at])
+    return ParticipantSheet(sheet.name, layout, tuple(registrations), title), problems
+
+
+_LIST_WORDS = (
+    "anmeldeliste", "anmeldungen", "anmeldung", "teilnehmende", "teilnehmerliste",
+    "teilnehmendenliste", "registrations", "registrationlist", "participants",
+    "participantlist", "attendees",
+)  # fmt: skip
+
+
+def sheet_title(rows: Sequence[Sequence[str]]) -> str:
+    """The event's name from a title row above the header: the first row with one filled
+    cell, without a trailing "– Anmeldeliste" or "- Registrations".
+
+    >>> sheet_title([["Werkstatttreffen Herford – Anmeldeliste", ""], ["", ""]])
+    'Werkstatttreffen Herford'
+    >>> sheet_title([["Nr.", "Name"]])
+    ''
+    """
+    for row in rows:
+        filled = [cell for cell in row if cell]
+        if not filled:
+            continue
+        if len(filled) > 1:
+            return ""
+        title = filled[0]
+        for dash in (" – ", " — ", " - ", ": "):
+            head, _, tail = title.rpartition(dash)
+            if head and fold(tail) in _LIST_WORDS:
+                return head.strip()
+        return "" if fold(title) in _LIST_WORDS else title
+    return ""
 
 
 def _registration(

@@ -84,7 +84,8 @@ def read_event(
             ``{"organisation": "Verein", "pin 1": "Tisch am Vormittag"}``.
         sheet: the participant sheet's name (else found by name, else the first visible).
         coverage: the theme coverage rule (a :class:`ThemeCoverage` or its name).
-        name: the event's name (else Settings, else the file name).
+        name: the event's name (else Settings, else a title row above the participant
+            sheet's header, else the file name).
         limits: size limits that protect against oversized or malicious files.
 
     Returns:
@@ -299,7 +300,9 @@ class _Builder:
                 keep_together=tuple(together),
                 coverage=self.settings.coverage or ThemeCoverage.AUTO,
                 balance=tuple(balance),
-                name=self.settings.name or Path(self.file).stem,
+                name=self.settings.name or self.sheet.title or Path(self.file).stem,
+                attribute_names=self.sheet.attribute_names,
+                language=self.sheet.language,
             )
         except EventError as error:
             raise InputError(

@@ -11,6 +11,7 @@ sheet. Format, version 1:
 The JSON document is an object with two keys::
 
     {"event": {"name", "source_file", "source_sha256", "coverage", "balance",
+               "attribute_names": {key: header}, "language": "de" | "en" | "",
                "goals": {"priority": [goal, ...], "weights": {goal: int} | null,
                          "lexicographic": bool},
                "themes": [name, ...],
@@ -94,6 +95,8 @@ def event_to_json(event: Event) -> dict[str, Any]:
         "source_sha256": event.source_sha256,
         "coverage": event.coverage.value,
         "balance": list(event.balance),
+        "attribute_names": dict(event.attribute_names),
+        "language": event.language,
         "goals": {
             "priority": [g.value for g in goals.priority],
             "weights": None
@@ -181,6 +184,8 @@ def event_from_json(data: Mapping[str, Any]) -> Event:
         name=str(data.get("name", "Event")),
         source_file=str(data.get("source_file", "")),
         source_sha256=str(data.get("source_sha256", "")),
+        attribute_names={str(k): str(v) for k, v in data.get("attribute_names", {}).items()},
+        language=str(data.get("language", "")),
     )
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Literal
 
 from rotation.domain import Rule, Status
+from rotation.io.language import Language
 
 __all__ = [
     "ASSIGNMENT_COLUMNS",
@@ -23,8 +23,6 @@ __all__ = [
     "format_number",
     "labels_for",
 ]
-
-Language = Literal["en", "de"]
 
 ASSIGNMENT_COLUMNS = ("participant_id", "name", "phase", "table", "theme")
 """The Assignments sheet's columns, exactly and in this order (DESIGN 6.2)."""

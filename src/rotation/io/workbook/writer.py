@@ -16,9 +16,10 @@ from openpyxl import Workbook
 from rotation.checker import check
 from rotation.domain import Plan
 from rotation.io.inspection import file_sha256
+from rotation.io.language import choose_language
 from rotation.io.saving import guard_target, save_atomically
 from rotation.io.workbook.data_sheet import write_data_sheet
-from rotation.io.workbook.labels import Language, labels_for
+from rotation.io.workbook.labels import labels_for
 from rotation.io.workbook.layout import use_font
 from rotation.io.workbook.list_sheets import (
     write_assignments,
@@ -34,9 +35,9 @@ __all__ = ["build_workbook", "write_plan"]
 log = logging.getLogger(__name__)
 
 
-def build_workbook(plan: Plan, *, lang: Language = "en", input_sha256: str = "") -> Workbook:
+def build_workbook(plan: Plan, *, lang: str | None = None, input_sha256: str = "") -> Workbook:
     """The plan workbook in memory (for callers that save it themselves)."""
-    labels = labels_for(lang)
+    labels = labels_for(choose_language(lang, plan.event))
     report = check(plan.event, plan)
     workbook = Workbook()
     use_font(workbook)
@@ -57,7 +58,7 @@ def write_plan(
     plan: Plan,
     path: str | PathLike[str],
     *,
-    lang: Language = "en",
+    lang: str | None = None,
     input_path: str | PathLike[str] | None = None,
 ) -> Path:
     """Write ``plan`` as a workbook to ``path`` (.xlsx) and return the path written.
@@ -69,7 +70,8 @@ def write_plan(
     Args:
         plan: the plan, usually from :func:`rotation.solve`.
         path: the workbook to write (.xlsx).
-        lang: ``"en"`` or ``"de"``, the language of sheet names and labels.
+        lang: ``"en"`` or ``"de"``, the language of sheet names and labels; None: the
+            language of the registration file's headers, else the system's, else English.
         input_path: the registration file; it is never overwritten, and its SHA-256
             appears on the Overview when the event does not carry one.
 
@@ -91,7 +93,7 @@ def write_plan(
     >>> written.name, dict(again.seats) == dict(plan.seats)
     ('plan.xlsx', True)
     """
-    labels_for(lang)
+    lang = choose_language(lang, plan.event)
     target = Path(path)
     inputs = [Path(p) for p in (input_path, plan.event.source_file) if p]
     guard_target(target, inputs)
