@@ -156,7 +156,7 @@ class Participant:
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id.strip():
-            raise EventError([Problem(f"A participant has an empty id ({self.id!r}).")])
+            raise EventError.single(f"A participant has an empty id ({self.id!r}).")
         object.__setattr__(self, "attributes", _frozen_mapping(self.attributes))
         object.__setattr__(self, "pins", _frozen_mapping({int(k): v for k, v in self.pins.items()}))
         if self.phases is not None:
@@ -180,7 +180,7 @@ class Theme:
 
     def __post_init__(self) -> None:
         if not self.name.strip():
-            raise EventError([Problem("A theme has an empty name.")])
+            raise EventError.single("A theme has an empty name.")
 
 
 @dataclass(frozen=True)
@@ -192,7 +192,7 @@ class Phase:
 
     def __post_init__(self) -> None:
         if self.number < 1:
-            raise EventError([Problem(f"Phase numbers start at 1, got {self.number}.")])
+            raise EventError.single(f"Phase numbers start at 1, got {self.number}.")
         if not self.name:
             object.__setattr__(self, "name", f"Phase {self.number}")
 
@@ -517,7 +517,7 @@ class Event:
             else list(tables_per_theme)
         )
         if len(counts) != len(themes):
-            raise EventError([Problem("Give one tables-per-theme count for each theme.")])
+            raise EventError.single("Give one tables-per-theme count for each theme.")
         total_tables = sum(counts)
         if table_size is None:
             table_size = max(1, math.ceil(len(people) / max(1, total_tables)))

@@ -110,8 +110,14 @@ class _ProblemList(RotationError):
         row: int | None = None,
         column: str | None = None,
     ) -> _Listed:
-        """The error of one problem: ``raise InputError.single("...", hint=..., row=7)``."""
-        return cls([Problem(message, hint, file=file, sheet=sheet, row=row, column=column)])
+        """The error of one problem: ``raise InputError.single("...", hint=..., row=7)``.
+
+        >>> print(InputError.single("The id is empty.", file="a.xlsx", row=7))
+        1 problem in the input a.xlsx:
+        - a.xlsx, row 7: The id is empty.
+        """
+        problem = Problem(message, hint, file=file, sheet=sheet, row=row, column=column)
+        return cls([problem], file=file)
 
 
 class InputError(_ProblemList, ValueError):

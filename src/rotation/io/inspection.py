@@ -20,7 +20,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from rotation.errors import InputError, Problem
+from rotation.errors import InputError
 
 __all__ = ["FileKind", "Limits", "ensure_defused_xml", "file_sha256", "inspect_file"]
 
@@ -130,7 +130,7 @@ def _inspect(path: Path, limits: Limits) -> FileKind:
 
 
 def _refusal(name: str, message: str, hint: str = _SAVE_AS) -> InputError:
-    return InputError([Problem(message, hint=hint, file=name)], file=name)
+    return InputError.single(message, hint=hint, file=name)
 
 
 def _inspect_zip(path: Path, limits: Limits) -> FileKind:
@@ -221,8 +221,7 @@ def file_sha256(path: Path) -> str:
             for block in iter(lambda: stream.read(1 << 20), b""):
                 digest.update(block)
     except OSError as error:
-        raise InputError(
-            [Problem(f"Cannot read the input file to fingerprint it ({error.strerror}).")],
-            file=path.name,
+        raise InputError.single(
+            f"Cannot read the input file to fingerprint it ({error.strerror}).", file=path.name
         ) from None
     return digest.hexdigest()

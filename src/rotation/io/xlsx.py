@@ -9,7 +9,7 @@ from typing import Any
 
 import openpyxl
 
-from rotation.errors import InputError, Problem
+from rotation.errors import InputError
 from rotation.io.inspection import ensure_defused_xml
 from rotation.io.sheets import RawSheet
 
@@ -31,14 +31,9 @@ def open_workbook(path: Path) -> Any:
             warnings.simplefilter("ignore", UserWarning)
             return openpyxl.load_workbook(path, data_only=True, keep_links=False)
     except Exception as error:  # openpyxl raises many kinds on damaged files
-        raise InputError(
-            [
-                Problem(
-                    f"The workbook cannot be read ({type(error).__name__}).",
-                    hint="open it in Excel or LibreOffice and save it again as .xlsx",
-                    file=path.name,
-                )
-            ],
+        raise InputError.single(
+            f"The workbook cannot be read ({type(error).__name__}).",
+            hint="open it in Excel or LibreOffice and save it again as .xlsx",
             file=path.name,
         ) from error
 

@@ -13,7 +13,7 @@ import io
 from collections import Counter
 from pathlib import Path
 
-from rotation.errors import InputError, Problem
+from rotation.errors import InputError
 from rotation.io.sheets import RawSheet
 
 __all__ = ["decode", "read_csv", "sniff_separator"]
@@ -29,14 +29,9 @@ def decode(data: bytes, file: str) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise InputError(
-        [
-            Problem(
-                "The file is neither UTF-8 nor Windows-1252 text.",
-                hint="save it from Excel as 'CSV UTF-8' or as .xlsx",
-                file=file,
-            )
-        ],
+    raise InputError.single(
+        "The file is neither UTF-8 nor Windows-1252 text.",
+        hint="save it from Excel as 'CSV UTF-8' or as .xlsx",
         file=file,
     )
 

@@ -112,14 +112,9 @@ def read_event(
             if kind is FileKind.ODS
             else "an Excel 97-2003 workbook (.xls)"
         )
-        raise InputError(
-            [
-                Problem(
-                    f"The file is {label}, which rotation cannot read yet.",
-                    hint="open it and save it as .xlsx (Excel workbook)",
-                    file=file,
-                )
-            ],
+        raise InputError.single(
+            f"The file is {label}, which rotation cannot read yet.",
+            hint="open it and save it as .xlsx (Excel workbook)",
             file=file,
         )
     sheets = read_csv(file_path) if kind is FileKind.CSV else read_xlsx(file_path)
@@ -152,13 +147,9 @@ def _coverage_option(coverage: ThemeCoverage | str | None, file: str) -> ThemeCo
         return coverage
     parsed = parse_coverage(coverage)
     if parsed is None:
-        raise InputError(
-            [
-                Problem(
-                    f"'{coverage}' is not a theme coverage rule.",
-                    hint="use one of: " + ", ".join(c.value for c in ThemeCoverage),
-                )
-            ],
+        raise InputError.single(
+            f"'{coverage}' is not a theme coverage rule.",
+            hint="use one of: " + ", ".join(c.value for c in ThemeCoverage),
             file=file,
         )
     return parsed

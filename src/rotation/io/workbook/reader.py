@@ -93,9 +93,7 @@ class _Matcher:
 def _open(path: Path) -> Any:
     name = path.name
     if not path.is_file():
-        raise InputError(
-            [Problem("The plan file does not exist.", hint="check the path", file=name)], file=name
-        )
+        raise InputError.single("The plan file does not exist.", hint="check the path", file=name)
     inspect_file(path)
     return open_workbook(path)
 
@@ -110,26 +108,15 @@ def _find_sheet(workbook: Any, name: str) -> tuple[Any, int, dict[str, int]]:
             if all(h in headers for h in _REQUIRED):
                 return ws, number, headers
         if ws.title.casefold() in _SHEET_NAMES:
-            raise InputError(
-                [
-                    Problem(
-                        "The sheet has no header row with the columns "
-                        f"{', '.join(ASSIGNMENT_COLUMNS)}.",
-                        hint="restore the header row (row 1)",
-                        file=name,
-                        sheet=ws.title,
-                    )
-                ],
+            raise InputError.single(
+                f"The sheet has no header row with the columns {', '.join(ASSIGNMENT_COLUMNS)}.",
+                hint="restore the header row (row 1)",
                 file=name,
+                sheet=ws.title,
             )
-    raise InputError(
-        [
-            Problem(
-                f"The workbook has no Assignments sheet (columns {', '.join(ASSIGNMENT_COLUMNS)}).",
-                hint="choose a plan workbook written by rotation, or add such a sheet",
-                file=name,
-            )
-        ],
+    raise InputError.single(
+        f"The workbook has no Assignments sheet (columns {', '.join(ASSIGNMENT_COLUMNS)}).",
+        hint="choose a plan workbook written by rotation, or add such a sheet",
         file=name,
     )
 
@@ -245,7 +232,7 @@ def _event_from_rows(rows: list[_Row], name: str) -> Event:
         theme_of.setdefault(row.table, row.theme or "?")
         size[row.table, row.phase] = size.get((row.table, row.phase), 0) + 1
     if not rows:
-        raise InputError([Problem("The Assignments sheet has no seats.", file=name)], file=name)
+        raise InputError.single("The Assignments sheet has no seats.", file=name)
     largest = {t: max(n for (u, _), n in size.items() if u == t) for t in theme_of}
     return Event(
         participants=tuple(Participant(p, n) for p, n in people.items()),
@@ -274,16 +261,11 @@ def _hidden_part(part: str, read: Callable[[], T], name: str, *, hint: str) -> T
     except InputError:
         raise
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise InputError(
-            [
-                Problem(
-                    f"The hidden sheet's {part} cannot be read ({type(error).__name__}).",
-                    hint=hint,
-                    file=name,
-                    sheet=DATA_SHEET,
-                )
-            ],
+        raise InputError.single(
+            f"The hidden sheet's {part} cannot be read ({type(error).__name__}).",
+            hint=hint,
             file=name,
+            sheet=DATA_SHEET,
         ) from None
 
 
@@ -314,16 +296,11 @@ def read_plan(path: str | PathLike[str], event: Event | None = None) -> Plan:
         data = read_data_sheet(workbook)
     except (ValueError, TypeError) as error:
         if event is None:
-            raise InputError(
-                [
-                    Problem(
-                        f"The hidden sheet is damaged: {error}.",
-                        hint="read the plan together with its registration file",
-                        file=name,
-                        sheet=DATA_SHEET,
-                    )
-                ],
+            raise InputError.single(
+                f"The hidden sheet is damaged: {error}.",
+                hint="read the plan together with its registration file",
                 file=name,
+                sheet=DATA_SHEET,
             ) from None
         data = None
     stored = _stored_event(data, name)
