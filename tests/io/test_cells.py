@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from rotation.io.cells import clean_id, clean_text, fold, parse_phases, split_list
-from rotation.io.registration.columns import ALIASES, Field, find_header_row, match_header
+from rotation.io.cells import IdMatcher, clean_id, clean_text, fold, parse_phases, split_list
+from rotation.io.registration.columns import ALIASES, Field, match_header, participant_header_row
+from rotation.io.sheets import HEADER_SEARCH_ROWS, find_header_row
 
 
 def test_clean_text() -> None:
@@ -73,6 +74,33 @@ def test_other_headers_are_attributes() -> None:
 
 def test_header_row_below_title_rows() -> None:
     rows = [["Anmeldeliste Werkstatttreffen"], [], ["Nr.", "Vorname", "Nachname"], ["1", "A", "B"]]
-    assert find_header_row(rows, {}) == 2
-    assert find_header_row([["x", "Spalte"], ["1", "2"]], {"name": "Spalte"}) == 0
-    assert find_header_row([["Titel"], ["a", "b"]], {}) == 1
+    assert participant_header_row(rows, {}) == 2
+    assert participant_header_row([["x", "Spalte"], ["1", "2"]], {"name": "Spalte"}) == 0
+    assert participant_header_row([["Titel"], ["a", "b"]], {}) == 1
+
+
+def test_one_id_matcher_for_registrations_and_plans() -> None:
+    tables = IdMatcher(["A1", "B-2", "Tisch 3"])
+    assert [tables.find(t) for t in ("A1", "a-1", " A 1", "A.1", "b2", "tisch3")] == [
+        "A1", "A1", "A1", "A1", "B-2", "Tisch 3",
+    ]  # fmt: skip
+    assert tables.find("A2") is None and tables.find("-") is None
+    assert "a_1" in tables and "C1" not in tables
+    both = IdMatcher(["A1", "A-1"])
+    assert both.find("A-1") == "A-1" and both.find("a1") is None  # ambiguous: exact only
+
+
+def test_one_header_row_finder_for_every_sheet() -> None:
+    known = {"tisch": "id", "thema": "theme", "platze": "capacity"}
+    rows = [["Tische des Treffens"], ["Stand: Mai"], ["Tisch", "Thema", "Plätze"], ["A1", "X", 8]]
+    assert find_header_row(rows, lambda h: known.get(fold(h)), least=2) == 2
+    assert find_header_row(rows[:2], lambda h: known.get(fold(h)), least=2) is None
+    # the same column twice counts once: a data row repeating a header word does not win
+    assert (
+        find_header_row(
+            [["Tisch", "Thema"], ["Tisch", "Tisch", "Tisch"]], lambda h: known.get(fold(h))
+        )
+        == 0
+    )
+    far_down = [[] for _ in range(HEADER_SEARCH_ROWS)] + [["Tisch", "Thema"]]
+    assert find_header_row(far_down, lambda h: known.get(fold(h))) is None

@@ -11,8 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 
-__all__ = ["CellValue", "clean_id", "clean_text", "fold", "parse_phases", "split_list"]
+__all__ = [
+    "CellValue",
+    "IdMatcher",
+    "clean_id",
+    "clean_text",
+    "fold",
+    "parse_phases",
+    "split_list",
+]
 
 CellValue = str | int | float | bool | dt.datetime | dt.date | dt.time | None
 """What a reader hands over for one cell."""
@@ -79,6 +88,38 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NOT_ALNUM.sub("", stripped)
+
+
+class IdMatcher:
+    """Finds the id someone meant: exactly as written, else by :func:`fold`.
+
+    So "a 1", "A-1" and "a1" all find table "A1", in a registration file (hosts, pins,
+    groups) and in an edited plan workbook alike. A typed id whose folded form fits two
+    known ids ("A-1" and "A1" both exist) finds neither: only an exact match decides then.
+
+    >>> tables = IdMatcher(["A1", "B-2", "X 1", "X1"])
+    >>> tables.find("a-1"), tables.find(" b 2"), tables.find("C3"), tables.find("X1")
+    ('A1', 'B-2', None, 'X1')
+    >>> tables.find("x-1") is None  # "X 1" or "X1"?
+    True
+    """
+
+    def __init__(self, ids: Iterable[str]) -> None:
+        self._exact = set(ids)
+        self._folded: dict[str, str | None] = {}
+        for known in sorted(self._exact):
+            key = fold(known)
+            self._folded[key] = None if key in self._folded else known
+
+    def find(self, typed: str) -> str | None:
+        """The known id ``typed`` names, or None."""
+        if typed in self._exact:
+            return typed
+        key = fold(typed)
+        return self._folded.get(key) if key else None
+
+    def __contains__(self, typed: object) -> bool:
+        return isinstance(typed, str) and self.find(typed) is not None
 
 
 def split_list(text: str) -> list[str]:

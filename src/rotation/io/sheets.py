@@ -7,16 +7,18 @@ Readers (:mod:`~rotation.io.xlsx`, :mod:`~rotation.io.registration.csv`) turn a 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
-from rotation.io.cells import CellValue, fold
+from rotation.io.cells import CellValue, clean_text, fold
 
 __all__ = [
+    "HEADER_SEARCH_ROWS",
     "PARTICIPANT_SHEETS",
     "SETTINGS_SHEETS",
     "TABLE_SHEETS",
     "RawSheet",
+    "find_header_row",
     "find_sheet",
     "participant_sheet",
 ]
@@ -61,6 +63,38 @@ class RawSheet:
 
 def _blank(value: CellValue) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+HEADER_SEARCH_ROWS = 30
+"""How far down a header row is looked for: title rows and notes may stand above it."""
+
+
+def find_header_row(
+    rows: Sequence[Sequence[CellValue]],
+    recognise: Callable[[str], Hashable | None],
+    *,
+    least: int = 1,
+) -> int | None:
+    """The position of the header row, or None when no row names ``least`` known columns.
+
+    ``recognise`` maps a cell's text to the column it names (None for an unknown header).
+    Among the first :data:`HEADER_SEARCH_ROWS` rows the one naming the most different
+    columns wins, the upper one on a tie, so title rows above the header are skipped. Every
+    reader (participants, tables, a plan's Assignments) finds its header this way.
+
+    >>> known = {"id": "id", "name": "name", "theme": "theme"}
+    >>> find_header_row([["Anmeldeliste"], ["ID", "Name", "x"]], lambda h: known.get(fold(h)))
+    1
+    >>> find_header_row([["ID", "Name"]], lambda h: known.get(fold(h)), least=3) is None
+    True
+    """
+    best, best_score = None, max(least, 1) - 1
+    for position, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        named = {recognise(text) for text in map(clean_text, row) if text}
+        score = len(named - {None})
+        if score > best_score:
+            best, best_score = position, score
+    return best
 
 
 def find_sheet(sheets: Sequence[RawSheet], names: Sequence[str]) -> RawSheet | None:

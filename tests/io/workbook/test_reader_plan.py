@@ -80,6 +80,20 @@ def test_typing_variants_of_ids_and_phases_are_understood(plan: Plan, written: P
     assert back.status is Status.FEASIBLE, "same seats as written: the solver's figures stay"
 
 
+def test_ids_typed_with_punctuation_match_as_in_a_registration_file(
+    plan: Plan, written: Path
+) -> None:
+    def hyphenate(ws: Any) -> None:
+        for row in ws.iter_rows(min_row=2):
+            table = str(row[3].value)  # "A1" -> "a-1", as the registration reader accepts it
+            row[3].value = f"{table[:-1].lower()}-{table[-1]}"
+            row[0].value = f"{row[0].value}."
+
+    back = read_plan(edit(written, hyphenate))
+    assert dict(back.seats) == dict(plan.seats)
+    assert check(back.event, back).ok
+
+
 def test_a_phase_typed_as_a_float_or_phase_name(plan: Plan, written: Path) -> None:
     def retype(ws: Any) -> None:
         ws.cell(row=2, column=3).value = 1.0

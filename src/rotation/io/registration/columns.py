@@ -12,20 +12,21 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rotation.errors import Problem
 from rotation.io.cells import fold
+from rotation.io.sheets import HEADER_SEARCH_ROWS, find_header_row
 
 __all__ = [
     "ALIASES",
     "Field",
     "Layout",
     "accepted_names",
-    "find_header_row",
     "header_language",
     "match_header",
+    "participant_header_row",
     "plan_layout",
     "resolve_field",
 ]
@@ -113,7 +114,6 @@ _PIN = re.compile(
     r"(?:phase|runde|round)(\d+)(?:tisch|table)?$"
 )
 _PARTS = re.compile(r"[/|(),]")
-_HEADER_SEARCH_ROWS = 30
 
 
 def match_header(header: str) -> Field | int | None:
@@ -212,26 +212,29 @@ def _letter(column: int) -> str:
     return letters
 
 
-def find_header_row(rows: Sequence[Sequence[str]], explicit: Mapping[str, str]) -> int | None:
-    """The position of the header row: the row among the first ones naming most fields.
+def participant_header_row(
+    rows: Sequence[Sequence[str]], explicit: Mapping[str, str]
+) -> int | None:
+    """The position of the participant sheet's header row, title rows above it skipped.
 
-    Title rows above the header are skipped. Headers given in ``explicit`` count as fields.
-    Without any recognised header, the first row with two or more filled cells is taken.
+    The row naming the most fields (:func:`~rotation.io.sheets.find_header_row`); headers
+    given in ``explicit`` (the column mapping) count as fields. When no header names a
+    field, the first row with two or more filled cells is taken.
     """
     wanted = {fold(header) for header in explicit.values()}
-    best, best_score = None, 0
-    for position, row in enumerate(rows[:_HEADER_SEARCH_ROWS]):
-        score = sum(
-            1 for cell in row if cell and (match_header(cell) is not None or fold(cell) in wanted)
-        )
-        if score > best_score:
-            best, best_score = position, score
-    if best is not None:
-        return best
-    for position, row in enumerate(rows[:_HEADER_SEARCH_ROWS]):
-        if sum(1 for cell in row if cell) >= 2:
-            return position
-    return None
+
+    def recognise(header: str) -> Hashable | None:
+        known = match_header(header)
+        if known is not None:
+            return known
+        key = fold(header)
+        return f"explicit:{key}" if key in wanted else None
+
+    found = find_header_row(rows, recognise)
+    if found is not None:
+        return found
+    top = rows[:HEADER_SEARCH_ROWS]
+    return next((i for i, row in enumerate(top) if sum(1 for cell in row if cell) >= 2), None)
 
 
 def plan_layout(

@@ -20,8 +20,8 @@ from rotation.io.registration.columns import (
     ALIASES,
     Field,
     Layout,
-    find_header_row,
     header_language,
+    participant_header_row,
     plan_layout,
 )
 from rotation.io.sheets import RawSheet
@@ -83,7 +83,7 @@ def read_participants(
         return None, [
             base.at("The sheet is empty.", "put a header row and one row per participant in it")
         ]
-    header_at = find_header_row(rows, columns)
+    header_at = participant_header_row(rows, columns)
     if header_at is None:
         return None, [
             base.at(

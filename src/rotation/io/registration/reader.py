@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rotation.domain import Event, Group, Participant, Phase, Table, Theme, ThemeCoverage
 from rotation.errors import EventError, InputError, Problem
-from rotation.io.cells import fold
+from rotation.io.cells import IdMatcher, fold
 from rotation.io.inspection import FileKind, Limits, file_sha256, inspect_file
 from rotation.io.registration.columns import ALIASES, Field
 from rotation.io.registration.csv import read_csv
@@ -383,22 +383,20 @@ class _Builder:
             self.tables.append(Table(row.id, theme, max_size, min_size, phases=row.phases))
 
     def _table_id(self, text: str) -> str | None:
-        """The table an id names, exactly or ignoring case and spacing."""
-        ids = [t.id for t in self.tables]
-        if text in ids:
-            return text
-        return next((i for i in ids if fold(i) == fold(text)), None)
+        """The table an id names, exactly or ignoring case, spacing and punctuation."""
+        return IdMatcher(t.id for t in self.tables).find(text)
 
     def _hosts(
         self, registrations: Sequence[Registration], table_rows: Sequence[TableRow]
     ) -> dict[str, str]:
         """Table id -> host participant id, from the Tables sheet and the host column."""
-        person_ids = {r.id for r in registrations}
+        person_ids = IdMatcher(r.id for r in registrations)
         hosts: dict[str, str] = {}
         for row in table_rows:
             if row.host is None or self._table_id(row.id) is None:
                 continue
-            if row.host not in person_ids:
+            host = person_ids.find(row.host)
+            if host is None:
                 self.problem(
                     f"The table '{row.id}' is hosted by '{row.host}', who is not a participant id.",
                     "write the host's id from the participant sheet",
@@ -407,7 +405,7 @@ class _Builder:
                     sheet=self.tables_sheet,
                 )
                 continue
-            hosts[row.id] = row.host
+            hosts[row.id] = host
         for registration in registrations:
             if registration.host_table is None:
                 continue

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rotation.errors import Problem
 from rotation.io.cells import CellValue, clean_id, clean_text, fold, parse_phases
-from rotation.io.sheets import RawSheet
+from rotation.io.sheets import RawSheet, find_header_row
 
 __all__ = ["TABLE_COLUMNS", "TableRow", "read_tables"]
 
@@ -83,16 +83,22 @@ def read_tables(sheet: RawSheet, file: str) -> tuple[list[TableRow], list[Proble
     return tables, problems
 
 
+def _table_column(header: str) -> str | None:
+    """The column key ("id", "theme", ...) a Tables header names, or None."""
+    return _TABLE_BY_KEY.get(fold(header))
+
+
 def _table_header(rows: Sequence[Sequence[CellValue]]) -> tuple[int | None, dict[str, int]]:
-    for position, row in enumerate(rows[:30]):
-        columns: dict[str, int] = {}
-        for column, cell in enumerate(row):
-            key = _TABLE_BY_KEY.get(fold(clean_text(cell)))
-            if key is not None and key not in columns:
-                columns[key] = column
-        if len(columns) >= 2:
-            return position, columns
-    return None, {}
+    """The header row (two known columns at least) and each known column's position."""
+    position = find_header_row(rows, _table_column, least=2)
+    if position is None:
+        return None, {}
+    columns: dict[str, int] = {}
+    for column, cell in enumerate(rows[position]):
+        key = _table_column(clean_text(cell))
+        if key is not None:
+            columns.setdefault(key, column)
+    return position, columns
 
 
 def _table_row(

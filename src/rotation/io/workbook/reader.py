@@ -3,8 +3,9 @@
 The seats come from the Assignments sheet (``Assignments`` or ``Zuteilungen``, or any sheet
 whose header row holds ``participant_id``, ``phase`` and ``table``). An organiser may have
 edited it by hand: moved a person, deleted a row, typed ``a1`` or `` A 1 `` for table ``A1``,
-or ``Phase 2`` for phase 2. Ids are matched exactly first, then ignoring case and spaces;
-what still matches nothing is kept as typed, so the checker reports it as a broken rule
+or ``Phase 2`` for phase 2. Ids are matched exactly first, then ignoring case, spaces and
+punctuation (:class:`~rotation.io.cells.IdMatcher`, as in a registration file); what still
+matches nothing is kept as typed, so the checker reports it as a broken rule
 instead of the reader crashing. Only what cannot be read at all (no such sheet, a phase that
 is no number, two tables for one person in one phase) is an :class:`InputError` naming sheet,
 row and column.
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
@@ -26,7 +27,9 @@ from typing import Any, TypeVar
 from rotation.checker import check
 from rotation.domain import Event, Participant, Phase, Plan, Status, Table, Theme
 from rotation.errors import InputError, Problem
+from rotation.io.cells import CellValue, IdMatcher, clean_id, clean_text, fold
 from rotation.io.inspection import inspect_file
+from rotation.io.sheets import HEADER_SEARCH_ROWS, find_header_row
 from rotation.io.workbook.data_sheet import (
     event_from_json,
     plan_fields,
@@ -42,7 +45,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _SHEET_NAMES = {labels_for(lang).assignments.casefold() for lang in ("en", "de")}
-_REQUIRED = ("participant_id", "phase", "table")
+_REQUIRED = {fold(column): column for column in ("participant_id", "phase", "table")}
 _TRAILING_NUMBER = re.compile(r"(\d+)\s*$")
 EDITED_NOTE = "The seats were changed after solving; the figures are the checker's."
 REBUILT_NOTE = (
@@ -63,33 +66,6 @@ class _Row:
     theme: str
 
 
-def _key(text: str) -> str:
-    return "".join(text.split()).casefold()
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-class _Matcher:
-    """Finds the id an organiser meant: exact, else ignoring case and spaces, else as typed."""
-
-    def __init__(self, ids: Iterable[str]) -> None:
-        self.exact = set(ids)
-        self.loose: dict[str, str] = {}
-        for known in self.exact:
-            self.loose.setdefault(_key(known), known)
-
-    def __call__(self, typed: str) -> str:
-        if typed in self.exact:
-            return typed
-        return self.loose.get(_key(typed), typed)
-
-
 def _open(path: Path) -> Any:
     name = path.name
     if not path.is_file():
@@ -98,15 +74,20 @@ def _open(path: Path) -> Any:
     return open_workbook(path)
 
 
+def _required_column(header: str) -> str | None:
+    return _REQUIRED.get(fold(header))
+
+
 def _find_sheet(workbook: Any, name: str) -> tuple[Any, int, dict[str, int]]:
     """The Assignments sheet, its header row number and column positions by header."""
     candidates = [ws for ws in workbook.worksheets if ws.title.casefold() in _SHEET_NAMES]
     candidates += [ws for ws in workbook.worksheets if ws not in candidates]
     for ws in candidates:
-        for number, row in enumerate(ws.iter_rows(max_row=10, values_only=True), start=1):
-            headers = {_key(_text(v)): k for k, v in enumerate(row) if _text(v)}
-            if all(h in headers for h in _REQUIRED):
-                return ws, number, headers
+        top = list(ws.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True))
+        position = find_header_row(top, _required_column, least=len(_REQUIRED))
+        if position is not None:
+            headers = {fold(clean_text(v)): k for k, v in enumerate(top[position])}
+            return ws, position + 1, headers
         if ws.title.casefold() in _SHEET_NAMES:
             raise InputError.single(
                 f"The sheet has no header row with the columns {', '.join(ASSIGNMENT_COLUMNS)}.",
@@ -121,18 +102,18 @@ def _find_sheet(workbook: Any, name: str) -> tuple[Any, int, dict[str, int]]:
     )
 
 
-def _phase_number(value: object, phase_names: Mapping[str, int]) -> int | None:
+def _phase_number(value: CellValue, phase_names: Mapping[str, int]) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         return value
     if isinstance(value, float):
         return int(value) if value.is_integer() else None
-    text = _text(value)
+    text = clean_text(value)
     if text.isdigit():
         return int(text)
-    if _key(text) in phase_names:
-        return phase_names[_key(text)]
+    if fold(text) in phase_names:
+        return phase_names[fold(text)]
     match = _TRAILING_NUMBER.search(text)
     return int(match.group(1)) if match else None
 
@@ -141,10 +122,10 @@ def _read_rows(
     ws: Any, header_row: int, headers: Mapping[str, int], name: str, event: Event | None
 ) -> list[_Row]:
     """Every non-empty row below the header; all unreadable cells reported at once."""
-    phase_names = {} if event is None else {_key(ph.name): ph.number for ph in event.phases}
-    column_of = {h: headers.get(h) for h in ASSIGNMENT_COLUMNS}
+    phase_names = {} if event is None else {fold(ph.name): ph.number for ph in event.phases}
+    column_of = {h: headers.get(fold(h)) for h in ASSIGNMENT_COLUMNS}
 
-    def cell(values: tuple[object, ...], header: str) -> object:
+    def cell(values: Sequence[CellValue], header: str) -> CellValue:
         position = column_of[header]
         return values[position] if position is not None and position < len(values) else None
 
@@ -153,9 +134,10 @@ def _read_rows(
     for number, values in enumerate(
         ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1
     ):
-        participant, table = _text(cell(values, "participant_id")), _text(cell(values, "table"))
+        participant = clean_id(cell(values, "participant_id"))
+        table = clean_id(cell(values, "table"))
         raw_phase = cell(values, "phase")
-        if not participant and not table and _text(raw_phase) == "":
+        if not participant and not table and clean_text(raw_phase) == "":
             continue
         where = {"file": name, "sheet": ws.title, "row": number}
         if not participant:
@@ -181,10 +163,10 @@ def _read_rows(
             _Row(
                 number,
                 participant,
-                _text(cell(values, "name")),
+                clean_text(cell(values, "name")),
                 phase,
                 table,
-                _text(cell(values, "theme")),
+                clean_text(cell(values, "theme")),
             )
         )
     if problems:
@@ -194,14 +176,15 @@ def _read_rows(
 
 def _seats(rows: list[_Row], event: Event, name: str, sheet: str) -> dict[tuple[str, int], str]:
     """The seats with ids matched to the event; a person with two tables in a phase is an error."""
-    people = _Matcher(p.id for p in event.participants)
-    tables = _Matcher(t.id for t in event.tables)
+    people = IdMatcher(p.id for p in event.participants)
+    tables = IdMatcher(t.id for t in event.tables)
     seats: dict[tuple[str, int], str] = {}
     first_row: dict[tuple[str, int], int] = {}
     problems = []
     for row in rows:
-        key = (people(row.participant), row.phase)
-        table = tables(row.table)
+        # An id that matches nothing stays as typed: the checker reports it as a broken rule.
+        key = (people.find(row.participant) or row.participant, row.phase)
+        table = tables.find(row.table) or row.table
         if key in seats and seats[key] != table:
             problems.append(
                 Problem(
