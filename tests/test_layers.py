@@ -11,6 +11,7 @@ import rotation
 
 PACKAGE = Path(rotation.__file__).parent
 CORE = [PACKAGE / "domain.py", PACKAGE / "errors.py", *(PACKAGE / "solver").glob("*.py")]
+CORE += [PACKAGE / "wording.py"]
 CORE += list((PACKAGE / "checker").glob("*.py"))
 
 
@@ -69,3 +70,8 @@ def test_lower_layers_never_import_the_interfaces() -> None:
         for path in paths:
             imported = _rotation_imports(path)
             assert not any(m.startswith(("rotation.cli", "rotation.web")) for m in imported), path
+
+
+def test_wording_is_the_bottom_layer() -> None:
+    # errors, the solver's explanations, io and cli all format numbers and counts with it.
+    assert _rotation_imports(PACKAGE / "wording.py") == set()

@@ -22,6 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
+from rotation.wording import pluralise
+
 __all__ = [
     "EventError",
     "InputError",
@@ -94,7 +96,7 @@ class _ProblemList(RotationError):
         )
         self.file = file
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in {self.subject}"
+        head = f"{pluralise(count, 'problem')} in {self.subject}"
         if file:
             head += f" {file}"
         super().__init__(head + ":\n" + "\n".join(f"- {p}" for p in self.problems))

@@ -12,14 +12,13 @@ from rich.text import Text
 
 from rotation.domain import Goal
 from rotation.solver import Progress
+from rotation.wording import format_number
 
 __all__ = ["SolveProgress"]
 
 
 def _figure(value: float | None) -> str:
-    if value is None:
-        return "-"
-    return f"{value:g}" if float(value).is_integer() else f"{value:.1f}"
+    return "-" if value is None else format_number(value, digits=1)
 
 
 class SolveProgress:

@@ -23,6 +23,7 @@ from rotation.cli.summary import best_bounds, metric_table, plan_summary
 from rotation.domain import Plan
 from rotation.errors import OutputError
 from rotation.solver import lower_bounds
+from rotation.wording import format_number, pluralise
 from rotation.workflow import (
     ReadSettings,
     SolveSettings,
@@ -94,26 +95,22 @@ def check_output(output: Path, inputs: list[Path], display: Display) -> None:
         raise usage_error("; ".join(str(p) for p in error.problems), display) from None
 
 
-def _figure(value: float) -> str:
-    return f"{value:g}" if float(value).is_integer() else f"{value:.2f}"
-
-
 def headline(plan: Plan) -> list[str]:
     """The figures an organiser looks at first, each with the bound no plan can beat."""
     if plan.metrics is None:
         return []
     metrics, bounds = plan.metrics, best_bounds(plan)
     lines = [
-        f"Repeat encounters:       {_figure(metrics.repeat_encounters)}"
-        f" (no plan can have fewer than {_figure(bounds['repeat_encounters'])})",
-        f"Same-organisation pairs: {_figure(metrics.same_organisation_pairs)}"
-        f" (no plan can have fewer than {_figure(bounds['same_organisation_pairs'])})",
+        f"Repeat encounters:       {format_number(metrics.repeat_encounters)}"
+        f" (no plan can have fewer than {format_number(bounds['repeat_encounters'])})",
+        f"Same-organisation pairs: {format_number(metrics.same_organisation_pairs)}"
+        f" (no plan can have fewer than {format_number(bounds['same_organisation_pairs'])})",
     ]
     if plan.event.balance:
         lines.append(
             f"Balance ({', '.join(plan.event.balance)}): deviation "
-            f"{_figure(metrics.attribute_deviation)} in total, at most "
-            f"{_figure(metrics.attribute_deviation_max)} at one table"
+            f"{format_number(metrics.attribute_deviation)} in total, at most "
+            f"{format_number(metrics.attribute_deviation_max)} at one table"
         )
     return lines
 
@@ -157,9 +154,9 @@ def _print_plan(out: Console, plan: Plan, written: Path, *, full_table: bool) ->
     event = plan.event
     out.print(f"Plan written to {written.resolve()}", markup=False, highlight=False)
     out.print(
-        f"{_count(len(event.participants), 'participant')}, "
-        f"{_count(len(event.tables), 'table')}, {_count(len(event.phases), 'phase')}, "
-        f"{_count(len(event.themes), 'theme')}; "
+        f"{pluralise(len(event.participants), 'participant')}, "
+        f"{pluralise(len(event.tables), 'table')}, {pluralise(len(event.phases), 'phase')}, "
+        f"{pluralise(len(event.themes), 'theme')}; "
         f"status {plan.status.value}; {plan.wall_time:.1f} s",
         markup=False,
         highlight=False,
@@ -168,8 +165,3 @@ def _print_plan(out: Console, plan: Plan, written: Path, *, full_table: bool) ->
         out.print("  " + line, markup=False, highlight=False)
     if full_table and plan.metrics is not None:
         out.print(metric_table(plan.metrics, best_bounds(plan)))
-
-
-def _count(number: int, noun: str) -> str:
-    """``1 theme``, ``2 themes``."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

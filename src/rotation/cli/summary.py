@@ -15,6 +15,7 @@ from rich.table import Table
 from rotation.checker import CheckReport, Violation
 from rotation.domain import Event, Goal, Metrics, Plan
 from rotation.solver import lower_bounds
+from rotation.wording import format_number
 
 __all__ = [
     "best_bounds",
@@ -89,10 +90,6 @@ def check_summary(plan: Plan, report: CheckReport, *, path: Path) -> dict[str, A
     }
 
 
-def _number(value: float) -> str:
-    return f"{value:g}" if float(value).is_integer() else f"{value:.2f}"
-
-
 def metric_table(metrics: Metrics, bounds: Mapping[str, float]) -> Table:
     """Every metric with its bound where one is known (for the terminal)."""
     table = Table(show_edge=False, box=None, pad_edge=False)
@@ -103,10 +100,14 @@ def metric_table(metrics: Metrics, bounds: Mapping[str, float]) -> Table:
     for key, value in metrics.as_dict().items():
         if isinstance(value, dict):
             for attribute, deviation in value.items():
-                table.add_row(f"  {key.replace('_', ' ')}: {attribute}", _number(deviation), "")
+                table.add_row(
+                    f"  {key.replace('_', ' ')}: {attribute}", format_number(deviation), ""
+                )
             continue
         bound = bounds.get(key) if key in goals else None
         table.add_row(
-            key.replace("_", " "), _number(value), "" if bound is None else _number(bound)
+            key.replace("_", " "),
+            format_number(value),
+            "" if bound is None else format_number(bound),
         )
     return table

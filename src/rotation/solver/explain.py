@@ -17,13 +17,9 @@ from rotation.domain import Event, Participant
 from rotation.solver.cpsat import new_solver
 from rotation.solver.rules import add_all_rules
 from rotation.solver.variables import SeatVariables
+from rotation.wording import pluralise
 
 __all__ = ["counting_conflicts", "explain_infeasibility", "rule_conflict"]
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    """'1 table', '3 tables'."""
-    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _seats(tables: tuple[object, ...], attr: str) -> int:
@@ -43,13 +39,13 @@ def counting_conflicts(event: Event) -> list[str]:
         if len(present) > seats:
             reasons.append(
                 f"Phase {r}: {len(present)} participants attend, but "
-                f"{_count(len(tables), 'table')} {'seats' if len(tables) == 1 else 'seat'} "
-                f"only {seats}; add {_count(len(present) - seats, 'seat')} (more or larger "
+                f"{pluralise(len(tables), 'table')} {'seats' if len(tables) == 1 else 'seat'} "
+                f"only {seats}; add {pluralise(len(present) - seats, 'seat')} (more or larger "
                 "tables)."
             )
         if len(present) < minimum:
             reasons.append(
-                f"Phase {r}: the tables need at least {_count(minimum, 'person', 'people')} in "
+                f"Phase {r}: the tables need at least {pluralise(minimum, 'person', 'people')} in "
                 f"all, but only {len(present)} attend; lower the minimum table sizes or use "
                 "fewer tables."
             )

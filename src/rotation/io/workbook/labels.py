@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from rotation.domain import Rule, Status
 from rotation.io.language import Language
+from rotation.wording import format_number
 
 __all__ = [
     "ASSIGNMENT_COLUMNS",
@@ -20,7 +21,6 @@ __all__ = [
     "Labels",
     "Language",
     "MetricText",
-    "format_number",
     "labels_for",
 ]
 
@@ -113,6 +113,10 @@ class Labels:
     notes: str
     data_note: str
     unknown: str
+
+    def figure(self, value: float) -> str:
+        """A figure as this language writes it (:func:`rotation.wording.format_number`)."""
+        return format_number(value, decimal_comma=self.decimal_comma)
 
 
 def _frozen(values: Mapping[str, MetricText]) -> Mapping[str, MetricText]:
@@ -394,12 +398,3 @@ def labels_for(lang: str) -> Labels:
         return _BY_LANG[lang]
     except KeyError:
         raise ValueError(f"Unknown language {lang!r}; use 'en' or 'de'.") from None
-
-
-def format_number(value: float, labels: Labels, digits: int = 2) -> str:
-    """A number as text: integers without decimals, others rounded, German with a comma."""
-    if float(value).is_integer():
-        text = str(int(value))
-    else:
-        text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if labels.decimal_comma else text

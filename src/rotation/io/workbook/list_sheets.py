@@ -11,7 +11,7 @@ from typing import Any
 
 from rotation.checker import encounter_counts
 from rotation.domain import Event, Plan
-from rotation.io.workbook.labels import ASSIGNMENT_COLUMNS, Labels, format_number
+from rotation.io.workbook.labels import ASSIGNMENT_COLUMNS, Labels
 from rotation.io.workbook.layout import list_sheet
 from rotation.io.workbook.phase_sheets import phase_sheet_title
 from rotation.io.workbook.view import attribute, member_name, seat_label, table_blocks
@@ -105,7 +105,7 @@ def write_encounters(workbook: Any, plan: Plan, labels: Labels) -> Any:
         details = []
         for other in again:
             shared = [
-                format_number(ph, labels)
+                labels.figure(ph)
                 for ph in event.phase_numbers
                 if plan.seats.get((person.id, ph)) is not None
                 and plan.seats.get((person.id, ph)) == plan.seats.get((other, ph))

@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Border
 from rotation.checker import CheckReport
 from rotation.domain import Goal, Plan
 from rotation.io.saving import put
-from rotation.io.workbook.labels import DATA_SHEET, Labels, format_number
+from rotation.io.workbook.labels import DATA_SHEET, Labels
 from rotation.io.workbook.layout import (
     HEADER_FILL,
     HEADER_FONT,
@@ -43,15 +43,15 @@ SECTION_FONT = font(bold=True, size=12, color="305496")
 def metric_sentence(key: str, value: float, bound: float | None, labels: Labels) -> str:
     """The metric in words: "No plan can have fewer than 46 ...; this plan has 46. ..."."""
     text = labels.metrics[key]
-    shown = format_number(value, labels)
+    shown = labels.figure(value)
     if bound is None or not text.with_bound:
         sentence = text.without_bound.format(value=shown)
         return sentence if key not in _GOALS else f"{sentence} {labels.no_bound}"
-    sentence = text.with_bound.format(bound=format_number(bound, labels), value=shown)
+    sentence = text.with_bound.format(bound=labels.figure(bound), value=shown)
     gap = value - bound
     if gap <= 1e-9:
         return f"{sentence} {labels.best_possible}"
-    return f"{sentence} {labels.could_be_better.format(gap=format_number(gap, labels))}"
+    return f"{sentence} {labels.could_be_better.format(gap=labels.figure(gap))}"
 
 
 class _Writer:
@@ -160,7 +160,7 @@ def write_overview(
                 cell.number_format = "0" if float(cell.value).is_integer() else "0.00"
 
     out.section(labels.section_solve)
-    out.pair(labels.solve_time, labels.seconds.format(value=format_number(plan.wall_time, labels)))
+    out.pair(labels.solve_time, labels.seconds.format(value=labels.figure(plan.wall_time)))
     out.pair(labels.seed, "–" if plan.seed is None else str(plan.seed))
     out.pair(labels.workers, "–" if plan.workers is None else str(plan.workers))
     out.pair(labels.solver, plan.solver or "–")
