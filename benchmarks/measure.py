@@ -77,7 +77,11 @@ def _solve_rotation(event: Event, time_limit: float, repeats: int, deterministic
             log = mine
     assert plan is not None
     return Run(
-        plan, plan.status.value, walls, log, {"notes": list(plan.notes), "solver": plan.solver}
+        plan,
+        plan.record.status.value,
+        walls,
+        log,
+        {"notes": list(plan.record.notes), "solver": plan.record.solver},
     )
 
 
@@ -179,7 +183,7 @@ def measure(
     record["metrics"] = metrics.as_dict()
     bounds = {}
     for goal in (Goal.REPEAT_ENCOUNTERS, Goal.SAME_ORGANISATION_PAIRS):
-        bound = max(counting.get(goal, 0.0), run.plan.bounds.get(goal, 0.0))
+        bound = max(counting.get(goal, 0.0), run.plan.record.bounds.get(goal, 0.0))
         bounds[goal.value] = bound
         record[f"{goal.value}_ratio"] = _ratio(metrics.goal_value(goal), bound)
     record["bounds"] = bounds

@@ -7,15 +7,22 @@ import dataclasses
 import pytest
 
 from rotation import (
+    CheckedPlan,
     Event,
     EventError,
+    Goal,
     Group,
     InputError,
+    Metric,
     Participant,
     Phase,
+    Plan,
+    SolveRecord,
+    Status,
     Table,
     Theme,
     ThemeCoverage,
+    check,
 )
 
 
@@ -122,3 +129,66 @@ def test_lookups() -> None:
     assert event.table("B1").theme == "B"
     assert [t.id for t in event.tables_in(1, "A")] == ["A1"]
     assert len(event.present_in(2)) == 6
+
+
+# -- plans: lookups, the solve record, metrics -----------------------------------------------
+
+
+def _two_phase_plan() -> Plan:
+    event = Event.build(people(4), themes=["A", "B"], table_size=4)
+    seats = {(p.id, 1): "A1" for p in event.participants[:3]}
+    seats |= {(p.id, 2): "B1" for p in event.participants[:3]}
+    return Plan(event, seats)
+
+
+def test_plan_lookups_take_the_phase_last_and_answer_for_known_names() -> None:
+    plan = _two_phase_plan()
+    assert plan.table_of("p0", 1) == "A1"
+    assert plan.table_of("p3", 1) is None, "p3 has no seat: None, not an error"
+    assert plan.members("A1", 1) == ("p0", "p1", "p2")
+    assert plan.members("B1", 1) == ()
+
+
+@pytest.mark.parametrize(
+    ("call", "word"),
+    [
+        (lambda plan: plan.members("Z9", 1), "table 'Z9'"),
+        (lambda plan: plan.members("A1", 3), "phase 3"),
+        (lambda plan: plan.members(1, "A1"), "phase 'A1'"),
+        (lambda plan: plan.table_of("nobody", 1), "participant 'nobody'"),
+        (lambda plan: plan.table_of("p0", 0), "phase 0"),
+        (lambda plan: plan.table_of(1, "p0"), "phase 'p0'"),
+    ],
+)
+def test_a_wrong_plan_lookup_raises_instead_of_answering_empty(call: object, word: str) -> None:
+    with pytest.raises(KeyError, match=word):
+        call(_two_phase_plan())  # type: ignore[operator]
+
+
+def test_a_hand_made_plan_has_an_unchecked_record_and_a_checked_one_has_metrics() -> None:
+    plan = _two_phase_plan()
+    assert plan.record == SolveRecord()
+    assert plan.record.status is Status.UNCHECKED and not plan.record.bounds
+    assert not hasattr(plan, "metrics")
+    metrics = check(plan.event, plan).metrics
+    record = SolveRecord(status=Status.FEASIBLE, bounds={Goal.REPEAT_ENCOUNTERS: 3.0})
+    checked = CheckedPlan(plan.event, plan.seats, record, metrics=metrics)
+    assert checked.metrics.repeat_encounters == 3
+    assert checked.gap(Goal.REPEAT_ENCOUNTERS) == 0
+    assert checked.gap(Goal.SAME_ORGANISATION_PAIRS) is None
+    assert checked.members("A1", 1) == plan.members("A1", 1)
+
+
+def test_every_goal_minimises_a_metric_of_its_own_name() -> None:
+    assert [goal.metric.goal for goal in Goal] == list(Goal)
+    assert {m.goal for m in Metric if m.goal is not None} == set(Goal)
+    assert Metric.DISTINCT_CONTACTS_MIN.goal is None
+    assert Metric.REPEAT_PAIRS.label == "repeat pairs"
+
+
+def test_metrics_answer_for_every_metric() -> None:
+    plan = _two_phase_plan()
+    metrics = check(plan.event, plan).metrics
+    figures = metrics.as_dict()
+    assert {metric.value for metric in Metric} <= figures.keys()
+    assert all(metrics.value(metric) == pytest.approx(figures[metric.value]) for metric in Metric)

@@ -108,7 +108,7 @@ def test_every_plan_passes_the_checker_or_the_refusal_explains(event: Event) -> 
         return
     report = check(event, plan)
     assert report.ok, [str(v) for v in report.violations]
-    for goal, value in plan.objective_terms.items():
+    for goal, value in plan.record.objective_terms.items():
         assert report.metrics.goal_value(goal) == pytest.approx(value, abs=1e-6), goal
-    for goal, bound in plan.bounds.items():
+    for goal, bound in plan.record.bounds.items():
         assert report.metrics.goal_value(goal) >= bound - 1e-9, goal

@@ -4,7 +4,7 @@
 >>> people = [rotation.Participant(f"{n}", organisation=f"Org {n % 4}") for n in range(24)]
 >>> event = rotation.Event.build(people, themes=["Water", "Energy"], tables_per_theme=2)
 >>> plan = rotation.solve(event, time_limit=10, seed=1, workers=1, deterministic=True)
->>> plan.metrics.repeat_encounters == plan.bounds[rotation.Goal.REPEAT_ENCOUNTERS]
+>>> plan.metrics.repeat_encounters == plan.record.bounds[rotation.Goal.REPEAT_ENCOUNTERS]
 True
 
 The file formats (``read_event``, ``write_plan``, ...) load pandas and openpyxl on first use,
@@ -15,15 +15,18 @@ from typing import TYPE_CHECKING, Any
 
 from rotation.checker import CheckReport, Violation, check
 from rotation.domain import (
+    CheckedPlan,
     Event,
     Goal,
     Goals,
     Group,
+    Metric,
     Metrics,
     Participant,
     Phase,
     Plan,
     Rule,
+    SolveRecord,
     Status,
     Table,
     Theme,
@@ -72,6 +75,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "CheckReport",
+    "CheckedPlan",
     "Event",
     "EventError",
     "Goal",
@@ -79,6 +83,7 @@ __all__ = [
     "Group",
     "InputError",
     "Method",
+    "Metric",
     "Metrics",
     "NoPlanError",
     "OutputError",
@@ -89,6 +94,7 @@ __all__ = [
     "Progress",
     "RotationError",
     "Rule",
+    "SolveRecord",
     "SolveTimeoutError",
     "Status",
     "Table",

@@ -21,20 +21,28 @@ from typing import Any
 from rotation.errors import EventError, Problem
 
 __all__ = [
+    "CheckedPlan",
     "Event",
     "Goal",
     "Goals",
     "Group",
+    "Metric",
     "Metrics",
     "Participant",
     "Phase",
     "Plan",
     "Rule",
+    "Seats",
+    "SolveRecord",
     "Status",
     "Table",
     "Theme",
     "ThemeCoverage",
 ]
+
+
+Seats = Mapping[tuple[str, int], str]
+"""Who sits where, by id: ``seats[(participant_id, phase)] = table_id``."""
 
 
 def _frozen_mapping(values: Mapping[Any, Any] | None) -> Mapping[Any, Any]:
@@ -88,6 +96,44 @@ class Goal(enum.Enum):
     ATTRIBUTE_DEVIATION = "attribute_deviation"
     UNEVEN_TABLE_SIZES = "uneven_table_sizes"
     UNMET_PREFERENCES = "unmet_preferences"
+
+    @property
+    def metric(self) -> Metric:
+        """The figure this goal minimises."""
+        return Metric(self.value)
+
+
+class Metric(enum.Enum):
+    """Every figure the checker reports about a plan, in the order reports list them.
+
+    The five goals' metrics carry the goal's name; the others describe the plan further.
+
+    >>> Metric.REPEAT_ENCOUNTERS.goal is Goal.REPEAT_ENCOUNTERS, Metric.REPEAT_PAIRS.goal
+    (True, None)
+    """
+
+    REPEAT_ENCOUNTERS = "repeat_encounters"
+    REPEAT_PAIRS = "repeat_pairs"
+    SAME_ORGANISATION_PAIRS = "same_organisation_pairs"
+    ATTRIBUTE_DEVIATION = "attribute_deviation"
+    ATTRIBUTE_DEVIATION_MAX = "attribute_deviation_max"
+    UNEVEN_TABLE_SIZES = "uneven_table_sizes"
+    UNMET_PREFERENCES = "unmet_preferences"
+    DISTINCT_CONTACTS_MEAN = "distinct_contacts_mean"
+    DISTINCT_CONTACTS_MIN = "distinct_contacts_min"
+
+    @property
+    def goal(self) -> Goal | None:
+        """The goal that minimises this figure, or None for a descriptive one."""
+        return _GOAL_BY_VALUE.get(self.value)
+
+    @property
+    def label(self) -> str:
+        """The name in words, for terminals and logs: ``repeat encounters``."""
+        return self.value.replace("_", " ")
+
+
+_GOAL_BY_VALUE = {goal.value: goal for goal in Goal}
 
 
 @dataclass(frozen=True)
@@ -680,24 +726,35 @@ class Metrics:
             "distinct_contacts_min": self.distinct_contacts_min,
         }
 
+    def value(self, metric: Metric) -> float:
+        """The figure of one metric."""
+        return float(getattr(self, metric.value))
+
     def goal_value(self, goal: Goal) -> float:
         """The figure a goal minimises."""
-        return float(getattr(self, goal.value))
+        return self.value(goal.metric)
 
 
 @dataclass(frozen=True)
-class Plan:
-    """Who sits where: ``seats[(participant_id, phase)] = table_id``, with its quality.
+class SolveRecord:
+    """What is known about how a plan was made: status, bounds, objective terms, run figures.
 
-    A plan from :func:`rotation.solve` carries the solver's status, the lower ``bounds`` no
-    plan can beat, the objective terms the model saw and the checker's ``metrics``. A plan
-    made elsewhere has status UNCHECKED until :func:`rotation.check` has looked at it.
+    A plan made elsewhere (by hand, by another tool, edited after solving) has the default
+    record: status UNCHECKED and no bounds, terms or run figures.
+
+    Attributes:
+        status: what is known about the plan's quality.
+        bounds: per goal, a value no plan can beat (counting bounds and proven ones).
+        objective_terms: per goal, the value the solver's model saw (empty when not solved
+            by the model, e.g. after local search alone).
+        wall_time: seconds the solve took.
+        seed: the solver's random seed.
+        workers: the CP-SAT search workers.
+        solver: the solver's name and version.
+        notes: remarks for the reader (stopped early, planned by construction, ...).
     """
 
-    event: Event
-    seats: Mapping[tuple[str, int], str]
     status: Status = Status.UNCHECKED
-    metrics: Metrics | None = None
     bounds: Mapping[Goal, float] = field(default_factory=dict, hash=False)
     objective_terms: Mapping[Goal, float] = field(default_factory=dict, hash=False)
     wall_time: float = 0.0
@@ -707,25 +764,52 @@ class Plan:
     notes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "seats", _frozen_mapping(self.seats))
+        object.__setattr__(self, "status", Status(self.status))
         object.__setattr__(self, "bounds", _frozen_mapping(self.bounds))
         object.__setattr__(self, "objective_terms", _frozen_mapping(self.objective_terms))
+        object.__setattr__(self, "notes", tuple(self.notes))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Who sits where: ``seats[(participant_id, phase)] = table_id``.
+
+    Make one by hand to check it (:func:`rotation.check`); its ``record`` then says
+    UNCHECKED. :func:`rotation.solve` and :func:`rotation.read_plan` return a
+    :class:`CheckedPlan`, which also carries the checker's metrics.
+
+    Lookups take the phase last, as the seats do: ``table_of(participant_id, phase)`` and
+    ``members(table_id, phase)``. A participant, table or phase the event does not have
+    raises ``KeyError``, so a typo never reads as an empty table.
+    """
+
+    event: Event
+    seats: Seats
+    record: SolveRecord = field(default_factory=SolveRecord)
+    """How the plan was made (see :class:`SolveRecord`)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "seats", _frozen_mapping(self.seats))
 
     def table_of(self, participant_id: str, phase: int) -> str | None:
-        """The table a participant sits at in a phase (None when absent)."""
+        """The table a participant sits at in a phase (None when they have no seat then)."""
+        self._known_phase(phase)
+        if not self.event.has_participant(participant_id):
+            raise KeyError(f"The event has no participant '{participant_id}'.")
         return self.seats.get((participant_id, phase))
 
     def members(self, table_id: str, phase: int) -> tuple[str, ...]:
         """Participant ids at a table in a phase, in the event's participant order."""
+        self._known_phase(phase)
+        if not self.event.has_table(table_id):
+            raise KeyError(f"The event has no table '{table_id}'.")
         return tuple(
             p.id for p in self.event.participants if self.seats.get((p.id, phase)) == table_id
         )
 
-    def gap(self, goal: Goal) -> float | None:
-        """Metric minus lower bound for a goal (None when either is unknown)."""
-        if self.metrics is None or goal not in self.bounds:
-            return None
-        return self.metrics.goal_value(goal) - self.bounds[goal]
+    def _known_phase(self, phase: int) -> None:
+        if phase not in self.event.phase_numbers:
+            raise KeyError(f"The event has no phase {phase!r}; it has {self.event.phase_numbers}.")
 
     def rows(self) -> list[tuple[str, str, int, str, str]]:
         """The machine-readable contract: (participant_id, name, phase, table, theme) rows."""
@@ -738,6 +822,24 @@ class Plan:
                     theme = self.event.table(table_id).theme if known else ""
                     out.append((person.id, person.name, phase, table_id, theme))
         return out
+
+
+@dataclass(frozen=True)
+class CheckedPlan(Plan):
+    """A plan with the checker's metrics, which are always there.
+
+    :func:`rotation.solve` returns one (every solve is checked before it is returned), and
+    so does :func:`rotation.read_plan`.
+    """
+
+    metrics: Metrics = field(kw_only=True)
+    """The goals' figures, computed by the checker from the seats alone."""
+
+    def gap(self, goal: Goal) -> float | None:
+        """Metric minus lower bound for a goal (None when no bound is known)."""
+        if goal not in self.record.bounds:
+            return None
+        return self.metrics.goal_value(goal) - self.record.bounds[goal]
 
 
 def _duplicates(what: str, values: Sequence[str]) -> list[Problem]:

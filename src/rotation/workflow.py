@@ -20,7 +20,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from rotation.domain import Event, Plan
+from rotation.domain import CheckedPlan, Event, Plan
 from rotation.io import read_event, write_plan
 from rotation.io.language import Language, choose_language
 from rotation.io.saving import guard_target
@@ -67,7 +67,7 @@ class SolveSettings:
 class SolveOutcome:
     """The plan, and whether a stop request (Ctrl-C, a Stop button) cut the search short."""
 
-    plan: Plan
+    plan: CheckedPlan
     interrupted: bool
 
 
@@ -99,7 +99,7 @@ def run_solve(
     progress: Callable[[Progress], None] | None = None,
     *,
     stop: threading.Event | None = None,
-    solver: Callable[..., Plan] = solve,
+    solver: Callable[..., CheckedPlan] = solve,
 ) -> SolveOutcome:
     """Solve ``event``; Ctrl-C or ``stop`` ends the search early and keeps the best plan.
 

@@ -46,11 +46,11 @@ def test_organisation_bound_spreads_each_organisation_over_all_tables(reference:
 
 def test_reference_plan_reaches_both_bounds_and_balances(reference_plan) -> None:  # type: ignore[no-untyped-def]
     plan = reference_plan
-    assert plan.metrics.repeat_encounters == plan.bounds[Goal.REPEAT_ENCOUNTERS] == 46
-    assert plan.metrics.same_organisation_pairs == plan.bounds[Goal.SAME_ORGANISATION_PAIRS]
+    assert plan.metrics.repeat_encounters == plan.record.bounds[Goal.REPEAT_ENCOUNTERS] == 46
+    assert plan.metrics.same_organisation_pairs == plan.record.bounds[Goal.SAME_ORGANISATION_PAIRS]
     assert plan.gap(Goal.REPEAT_ENCOUNTERS) == 0
     assert plan.metrics.attribute_deviation_max <= 1.5
-    assert plan.status in (Status.OPTIMAL, Status.FEASIBLE)
+    assert plan.record.status in (Status.OPTIMAL, Status.FEASIBLE)
 
 
 def test_every_table_count_is_within_one_and_a_half_of_its_share(reference_plan) -> None:  # type: ignore[no-untyped-def]
@@ -70,7 +70,7 @@ def test_every_table_count_is_within_one_and_a_half_of_its_share(reference_plan)
 def test_objective_terms_equal_the_checkers_metrics(reference_plan) -> None:  # type: ignore[no-untyped-def]
     plan = reference_plan
     metrics = check(plan.event, plan).metrics
-    for goal, value in plan.objective_terms.items():
+    for goal, value in plan.record.objective_terms.items():
         assert metrics.goal_value(goal) == pytest.approx(value, abs=1e-6), goal
 
 
@@ -93,7 +93,7 @@ def test_weighted_goals_are_one_objective(reference: Event) -> None:
     )
     plan = plan_for(event)
     assert plan.metrics.repeat_encounters == 46
-    assert plan.objective_terms[Goal.REPEAT_ENCOUNTERS] == plan.metrics.repeat_encounters
+    assert plan.record.objective_terms[Goal.REPEAT_ENCOUNTERS] == plan.metrics.repeat_encounters
 
 
 def test_lexicographic_mode_keeps_the_priority(reference: Event) -> None:
@@ -106,7 +106,7 @@ def test_lexicographic_mode_keeps_the_priority(reference: Event) -> None:
         goals=Goals(lexicographic=True),
     )
     plan = plan_for(event)
-    assert plan.metrics.repeat_encounters == plan.bounds[Goal.REPEAT_ENCOUNTERS]
+    assert plan.metrics.repeat_encounters == plan.record.bounds[Goal.REPEAT_ENCOUNTERS]
 
 
 def test_priority_order_can_put_colleagues_first() -> None:
@@ -143,6 +143,6 @@ def test_stop_returns_the_best_plan_so_far(reference: Event) -> None:
         plan = solve(reference, time_limit=120, seed=1, workers=2, stop=stop)
     finally:
         timer.cancel()
-    assert any("stopped early" in note for note in plan.notes)
+    assert any("stopped early" in note for note in plan.record.notes)
     assert check(reference, plan).ok
-    assert plan.metrics.repeat_encounters >= plan.bounds[Goal.REPEAT_ENCOUNTERS]
+    assert plan.metrics.repeat_encounters >= plan.record.bounds[Goal.REPEAT_ENCOUNTERS]

@@ -193,7 +193,7 @@ def _print_check(out: Console, plan_file: Path, plan: Plan, report: CheckReport)
         )
         for violation in report.violations:
             out.print(f"- {violation}", markup=False, highlight=False)
-    out.print(f"Status: {plan.status.value}", markup=False)
+    out.print(f"Status: {plan.record.status.value}", markup=False)
     out.print(metric_table(report.metrics, best_bounds(plan)))
 
 

@@ -20,7 +20,7 @@ from rotation.cli.exit_codes import ExitCode
 from rotation.cli.progress import SolveProgress
 from rotation.cli.report import error_summary, report_error
 from rotation.cli.summary import best_bounds, metric_table, plan_summary
-from rotation.domain import Plan
+from rotation.domain import CheckedPlan, Goal
 from rotation.errors import OutputError
 from rotation.solver import lower_bounds
 from rotation.wording import format_number, pluralise
@@ -95,16 +95,14 @@ def check_output(output: Path, inputs: list[Path], display: Display) -> None:
         raise usage_error("; ".join(str(p) for p in error.problems), display) from None
 
 
-def headline(plan: Plan) -> list[str]:
+def headline(plan: CheckedPlan) -> list[str]:
     """The figures an organiser looks at first, each with the bound no plan can beat."""
-    if plan.metrics is None:
-        return []
     metrics, bounds = plan.metrics, best_bounds(plan)
     lines = [
         f"Repeat encounters:       {format_number(metrics.repeat_encounters)}"
-        f" (no plan can have fewer than {format_number(bounds['repeat_encounters'])})",
+        f" (no plan can have fewer than {format_number(bounds[Goal.REPEAT_ENCOUNTERS])})",
         f"Same-organisation pairs: {format_number(metrics.same_organisation_pairs)}"
-        f" (no plan can have fewer than {format_number(bounds['same_organisation_pairs'])})",
+        f" (no plan can have fewer than {format_number(bounds[Goal.SAME_ORGANISATION_PAIRS])})",
     ]
     if plan.event.balance:
         lines.append(
@@ -124,7 +122,7 @@ def plan_and_write(
     lang: str | None,
     display: Display,
     full_table: bool = True,
-) -> Plan:
+) -> CheckedPlan:
     """Read ``source``, plan it, write the workbook to ``output`` and report the result."""
     out, err = consoles()
     check_output(output, [source], display)
@@ -149,7 +147,7 @@ def plan_and_write(
     return plan
 
 
-def _print_plan(out: Console, plan: Plan, written: Path, *, full_table: bool) -> None:
+def _print_plan(out: Console, plan: CheckedPlan, written: Path, *, full_table: bool) -> None:
     """The plan's headline figures (and with ``full_table`` every metric) on stdout."""
     event = plan.event
     out.print(f"Plan written to {written.resolve()}", markup=False, highlight=False)
@@ -157,11 +155,11 @@ def _print_plan(out: Console, plan: Plan, written: Path, *, full_table: bool) ->
         f"{pluralise(len(event.participants), 'participant')}, "
         f"{pluralise(len(event.tables), 'table')}, {pluralise(len(event.phases), 'phase')}, "
         f"{pluralise(len(event.themes), 'theme')}; "
-        f"status {plan.status.value}; {plan.wall_time:.1f} s",
+        f"status {plan.record.status.value}; {plan.record.wall_time:.1f} s",
         markup=False,
         highlight=False,
     )
     for line in headline(plan):
         out.print("  " + line, markup=False, highlight=False)
-    if full_table and plan.metrics is not None:
+    if full_table:
         out.print(metric_table(plan.metrics, best_bounds(plan)))

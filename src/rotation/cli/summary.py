@@ -13,7 +13,7 @@ from typing import Any
 from rich.table import Table
 
 from rotation.checker import CheckReport, Violation
-from rotation.domain import Event, Goal, Metrics, Plan
+from rotation.domain import CheckedPlan, Event, Goal, Metric, Metrics, Plan
 from rotation.solver import lower_bounds
 from rotation.wording import format_number
 
@@ -37,32 +37,33 @@ def counts(event: Event) -> dict[str, int]:
     }
 
 
-def best_bounds(plan: Plan) -> dict[str, float]:
+def best_bounds(plan: Plan) -> dict[Goal, float]:
     """The strongest known lower bound per goal: the plan's own, else the counting bounds."""
-    bounds = {goal.value: float(value) for goal, value in lower_bounds(plan.event).items()}
-    for goal, value in plan.bounds.items():
-        bounds[goal.value] = max(bounds.get(goal.value, 0.0), float(value))
+    bounds = {goal: float(value) for goal, value in lower_bounds(plan.event).items()}
+    for goal, value in plan.record.bounds.items():
+        bounds[goal] = max(bounds.get(goal, 0.0), float(value))
     return bounds
 
 
-def _metrics(plan: Plan) -> dict[str, Any]:
-    return plan.metrics.as_dict() if plan.metrics is not None else {}
+def _bounds_json(plan: Plan) -> dict[str, float]:
+    return {goal.value: value for goal, value in best_bounds(plan).items()}
 
 
-def plan_summary(plan: Plan, *, output: Path, interrupted: bool = False) -> dict[str, Any]:
+def plan_summary(plan: CheckedPlan, *, output: Path, interrupted: bool = False) -> dict[str, Any]:
     """The ``rotation plan --json`` object."""
+    record = plan.record
     return {
-        "status": plan.status.value,
+        "status": record.status.value,
         "interrupted": interrupted,
         "output": str(output),
         "counts": counts(plan.event),
-        "metrics": _metrics(plan),
-        "bounds": best_bounds(plan),
-        "wall_time": round(plan.wall_time, 3),
-        "seed": plan.seed,
-        "workers": plan.workers,
-        "solver": plan.solver,
-        "notes": list(plan.notes),
+        "metrics": plan.metrics.as_dict(),
+        "bounds": _bounds_json(plan),
+        "wall_time": round(record.wall_time, 3),
+        "seed": record.seed,
+        "workers": record.workers,
+        "solver": record.solver,
+        "notes": list(record.notes),
     }
 
 
@@ -82,32 +83,29 @@ def check_summary(plan: Plan, report: CheckReport, *, path: Path) -> dict[str, A
     return {
         "file": str(path),
         "ok": report.ok,
-        "status": plan.status.value,
+        "status": plan.record.status.value,
         "violations": [violation_dict(v) for v in report.violations],
         "counts": counts(plan.event),
         "metrics": report.metrics.as_dict(),
-        "bounds": best_bounds(plan),
+        "bounds": _bounds_json(plan),
     }
 
 
-def metric_table(metrics: Metrics, bounds: Mapping[str, float]) -> Table:
+def metric_table(metrics: Metrics, bounds: Mapping[Goal, float]) -> Table:
     """Every metric with its bound where one is known (for the terminal)."""
     table = Table(show_edge=False, box=None, pad_edge=False)
     table.add_column("metric")
     table.add_column("value", justify="right")
     table.add_column("lower bound", justify="right")
-    goals = {g.value for g in Goal}
-    for key, value in metrics.as_dict().items():
-        if isinstance(value, dict):
-            for attribute, deviation in value.items():
-                table.add_row(
-                    f"  {key.replace('_', ' ')}: {attribute}", format_number(deviation), ""
-                )
-            continue
-        bound = bounds.get(key) if key in goals else None
+    figures = metrics.as_dict()
+    for metric in Metric:
+        bound = bounds.get(metric.goal) if metric.goal is not None else None
         table.add_row(
-            key.replace("_", " "),
-            format_number(value),
+            metric.label,
+            format_number(figures[metric.value]),
             "" if bound is None else format_number(bound),
         )
+        if metric is Metric.ATTRIBUTE_DEVIATION:
+            for attribute, deviation in figures["attribute_deviation_by_attribute"].items():
+                table.add_row(f"  {metric.label}: {attribute}", format_number(deviation), "")
     return table

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from importlib.metadata import version
 
 from rotation.checker import check
-from rotation.domain import Event, Goal, Plan, Status
+from rotation.domain import CheckedPlan, Event, Goal, Plan, SolveRecord, Status
 from rotation.errors import NoPlanError, RotationError, SolveTimeoutError
 from rotation.solver.bounds import lower_bounds
 from rotation.solver.construct import construct, seats_by_id
@@ -61,7 +61,7 @@ def solve(
     method: Method = Method.AUTO,
     progress: ProgressCallback | None = None,
     stop: threading.Event | None = None,
-) -> Plan:
+) -> CheckedPlan:
     """Plan the event: every rule holds, the goals are as good as the time allows.
 
     Args:
@@ -169,11 +169,8 @@ def solve(
             "Internal error: the solver's plan breaks a rule (please report this): "
             + "; ".join(str(v) for v in report.violations[:5])
         )
-    return Plan(
-        event=event,
-        seats=seats,
+    record = SolveRecord(
         status=status,
-        metrics=report.metrics,
         bounds=bounds,
         objective_terms=terms_values,
         wall_time=time.monotonic() - started,
@@ -182,6 +179,7 @@ def solve(
         solver=SOLVER_NAME,
         notes=tuple(notes),
     )
+    return CheckedPlan(event, seats, metrics=report.metrics, record=record)
 
 
 def _reporter(

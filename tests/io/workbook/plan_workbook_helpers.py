@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rotation.domain import Event, Participant, Plan, Status
+from rotation.domain import Event, Participant, Plan, SolveRecord, Status
 
 THEMES = ("Integration und Teilhabe", "Gleichstellung und Vielfalt")
 ORGANISATIONS = (
@@ -61,4 +61,5 @@ def rotation_plan(event: Event) -> Plan:
             tables = event.tables_in(phase, theme)
             shift = (phase - 1) * (position // len(tables))
             seats[person.id, phase] = tables[(position + shift) % len(tables)].id
-    return Plan(event, seats, status=Status.FEASIBLE, seed=7, workers=1, solver="by hand 1.0")
+    record = SolveRecord(status=Status.FEASIBLE, seed=7, workers=1, solver="by hand 1.0")
+    return Plan(event, seats, record)

@@ -61,8 +61,8 @@ def test_moving_a_person_to_a_theme_they_already_had_is_named(plan: Plan, writte
     coverage = [v for v in report.violations if v.rule is Rule.THEME_COVERAGE]
     assert coverage and {v.participant for v in coverage} == {"p001"}
     assert "'p001' has theme 'Integration und Teilhabe' 2 times" in str(coverage[0])
-    assert back.status is Status.UNCHECKED
-    assert EDITED_NOTE in back.notes
+    assert back.record.status is Status.UNCHECKED
+    assert EDITED_NOTE in back.record.notes
     assert back.metrics == report.metrics
 
 
@@ -77,7 +77,7 @@ def test_typing_variants_of_ids_and_phases_are_understood(plan: Plan, written: P
     back = read_plan(edit(written, retype))
     assert dict(back.seats) == dict(plan.seats)
     assert check(back.event, back).ok
-    assert back.status is Status.FEASIBLE, "same seats as written: the solver's figures stay"
+    assert back.record.status is Status.FEASIBLE, "same seats as written: the solver's figures stay"
 
 
 def test_ids_typed_with_punctuation_match_as_in_a_registration_file(
@@ -144,7 +144,7 @@ def test_the_event_is_rebuilt_from_assignments_when_the_hidden_sheet_is_gone(
     assert dict(back.seats) == dict(plan.seats)
     assert [p.id for p in back.event.participants] == [p.id for p in plan.event.participants]
     assert back.event.theme_names == plan.event.theme_names
-    assert REBUILT_NOTE in back.notes
+    assert REBUILT_NOTE in back.record.notes
     assert check(back.event, back).ok
 
 

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from plan_workbook_helpers import event_for, rotation_plan
 
 from rotation.checker import check
-from rotation.domain import Goal, Plan, Status
+from rotation.domain import CheckedPlan, Goal, Metric, Plan, Status
 from rotation.io import read_plan, write_plan
 from rotation.io.workbook.labels import ASSIGNMENT_COLUMNS, DATA_SHEET, labels_for
 from rotation.io.workbook.overview import metric_sentence
@@ -35,15 +35,15 @@ def plan() -> Plan:
     event = event_for(50)
     hand_made = rotation_plan(event)
     metrics = check(event, hand_made).metrics
-    return dataclasses.replace(
-        hand_made,
-        metrics=metrics,
+    record = dataclasses.replace(
+        hand_made.record,
         bounds={
             Goal.REPEAT_ENCOUNTERS: metrics.repeat_encounters - 2,
             Goal.SAME_ORGANISATION_PAIRS: metrics.same_organisation_pairs,
         },
         wall_time=1.5,
     )
+    return CheckedPlan(event, hand_made.seats, record, metrics=metrics)
 
 
 def _all_text(path: Path, sheet: str) -> str:
@@ -81,9 +81,15 @@ def test_round_trip_keeps_seats_metrics_and_solver_figures(
     assert back.event == plan.event
     assert dict(back.seats) == dict(plan.seats)
     assert back.metrics == check(plan.event, plan).metrics
-    assert back.status is Status.FEASIBLE
-    assert dict(back.bounds) == dict(plan.bounds)
-    assert (back.seed, back.workers, back.solver, back.wall_time) == (7, 1, "by hand 1.0", 1.5)
+    assert back.record.status is Status.FEASIBLE
+    assert dict(back.record.bounds) == dict(plan.record.bounds)
+    record = back.record
+    assert (record.seed, record.workers, record.solver, record.wall_time) == (
+        7,
+        1,
+        "by hand 1.0",
+        1.5,
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
@@ -95,15 +101,15 @@ def test_round_trip_of_a_solved_plan(tmp_path: Path, lang: str) -> None:
     back = read_plan(path)
     assert dict(back.seats) == dict(solved.seats)
     assert back.metrics == solved.metrics
-    assert back.status is solved.status
-    assert dict(back.bounds) == dict(solved.bounds)
+    assert back.record.status is solved.record.status
+    assert dict(back.record.bounds) == dict(solved.record.bounds)
 
 
 def test_overview_says_bound_and_value_in_plain_words(plan: Plan, tmp_path: Path) -> None:
     text = _all_text(write_plan(plan, tmp_path / "en.xlsx"), "Overview")
     assert "No plan can have fewer than 44 repeat encounters; this plan has 46." in text
     assert "A plan could be better by at most 2." in text
-    organisation_pairs = plan.bounds[Goal.SAME_ORGANISATION_PAIRS]
+    organisation_pairs = plan.record.bounds[Goal.SAME_ORGANISATION_PAIRS]
     assert f"this plan seats {organisation_pairs:.0f}. This is the best possible." in text
     assert "Valid: every rule holds" in text and "Every rule holds." in text
     assert "by hand 1.0" in text and "1.5 s" in text
@@ -127,10 +133,10 @@ def test_overview_shows_the_input_fingerprint(plan: Plan, tmp_path: Path) -> Non
 
 def test_metric_sentences_without_bound_and_with_decimal_comma() -> None:
     en, de = labels_for("en"), labels_for("de")
-    assert metric_sentence("repeat_encounters", 5, None, en) == (
+    assert metric_sentence(Metric.REPEAT_ENCOUNTERS, 5, None, en) == (
         "This plan has 5 repeat encounters. No lower bound is known."
     )
-    assert metric_sentence("distinct_contacts_mean", 12.88, None, de) == (
+    assert metric_sentence(Metric.DISTINCT_CONTACTS_MEAN, 12.88, None, de) == (
         "Im Mittel trifft jede Person 12,88 verschiedene Menschen."
     )
 
@@ -193,3 +199,8 @@ def test_unknown_language_is_refused(plan: Plan, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="'fr'"):
         write_plan(plan, tmp_path / "plan.xlsx", lang="fr")  # type: ignore[arg-type]
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_every_metric_has_words_in_both_languages(lang: str) -> None:
+    assert set(labels_for(lang).metrics) == set(Metric)  # type: ignore[arg-type]

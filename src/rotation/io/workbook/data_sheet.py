@@ -48,6 +48,7 @@ from rotation.domain import (
     Participant,
     Phase,
     Plan,
+    SolveRecord,
     Status,
     Table,
     Theme,
@@ -62,9 +63,9 @@ __all__ = [
     "PlanData",
     "event_from_json",
     "event_to_json",
-    "plan_fields",
     "plan_to_json",
     "read_data_sheet",
+    "record_from_json",
     "seats_fingerprint",
     "write_data_sheet",
 ]
@@ -190,16 +191,17 @@ def event_from_json(data: Mapping[str, Any]) -> Event:
 
 
 def plan_to_json(plan: Plan) -> dict[str, Any]:
-    """The solver's figures of a plan (its seats live in the Assignments sheet)."""
+    """The solve record of a plan (its seats live in the Assignments sheet)."""
+    record = plan.record
     return {
-        "status": plan.status.value,
-        "bounds": {g.value: v for g, v in plan.bounds.items()},
-        "objective_terms": {g.value: v for g, v in plan.objective_terms.items()},
-        "wall_time": plan.wall_time,
-        "seed": plan.seed,
-        "workers": plan.workers,
-        "solver": plan.solver,
-        "notes": list(plan.notes),
+        "status": record.status.value,
+        "bounds": {g.value: v for g, v in record.bounds.items()},
+        "objective_terms": {g.value: v for g, v in record.objective_terms.items()},
+        "wall_time": record.wall_time,
+        "seed": record.seed,
+        "workers": record.workers,
+        "solver": record.solver,
+        "notes": list(record.notes),
         "seats_sha256": seats_fingerprint(plan.seats),
     }
 
@@ -243,15 +245,23 @@ def read_data_sheet(workbook: Any) -> PlanData | None:
     return document
 
 
-def plan_fields(data: Mapping[str, Any]) -> dict[str, Any]:
-    """Keyword arguments for :class:`Plan` from the stored figures."""
-    return {
-        "status": Status(data.get("status", Status.UNCHECKED.value)),
-        "bounds": {Goal(g): float(v) for g, v in data.get("bounds", {}).items()},
-        "objective_terms": {Goal(g): float(v) for g, v in data.get("objective_terms", {}).items()},
-        "wall_time": float(data.get("wall_time") or 0.0),
-        "seed": data.get("seed"),
-        "workers": data.get("workers"),
-        "solver": str(data.get("solver") or ""),
-        "notes": tuple(str(n) for n in data.get("notes", [])),
-    }
+def _optional_int(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def record_from_json(data: Mapping[str, Any]) -> SolveRecord:
+    """The solve record from the stored figures; raises ValueError/TypeError when malformed.
+
+    The keys are those :func:`plan_to_json` writes, the same since format version 1, so
+    workbooks written by earlier versions read the same way.
+    """
+    return SolveRecord(
+        status=Status(data.get("status", Status.UNCHECKED.value)),
+        bounds={Goal(g): float(v) for g, v in data.get("bounds", {}).items()},
+        objective_terms={Goal(g): float(v) for g, v in data.get("objective_terms", {}).items()},
+        wall_time=float(data.get("wall_time") or 0.0),
+        seed=_optional_int(data.get("seed")),
+        workers=_optional_int(data.get("workers")),
+        solver=str(data.get("solver") or ""),
+        notes=tuple(str(n) for n in data.get("notes", [])),
+    )

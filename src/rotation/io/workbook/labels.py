@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from rotation.domain import Rule, Status
+from rotation.domain import Metric, Rule, Status
 from rotation.io.language import Language
 from rotation.wording import format_number
 
@@ -104,7 +104,7 @@ class Labels:
     best_possible: str
     could_be_better: str
     no_bound: str
-    metrics: Mapping[str, MetricText]
+    metrics: Mapping[Metric, MetricText]
     solve_time: str
     seconds: str
     seed: str
@@ -119,56 +119,56 @@ class Labels:
         return format_number(value, decimal_comma=self.decimal_comma)
 
 
-def _frozen(values: Mapping[str, MetricText]) -> Mapping[str, MetricText]:
+def _frozen(values: Mapping[Metric, MetricText]) -> Mapping[Metric, MetricText]:
     return MappingProxyType(dict(values))
 
 
 _EN_METRICS = _frozen(
     {
-        "repeat_encounters": MetricText(
+        Metric.REPEAT_ENCOUNTERS: MetricText(
             "Repeat encounters",
             "No plan can have fewer than {bound} repeat encounters; this plan has {value}.",
             "This plan has {value} repeat encounters.",
         ),
-        "repeat_pairs": MetricText(
+        Metric.REPEAT_PAIRS: MetricText(
             "Pairs who meet more than once",
             "",
             "{value} pairs of people sit at one table in more than one phase.",
         ),
-        "same_organisation_pairs": MetricText(
+        Metric.SAME_ORGANISATION_PAIRS: MetricText(
             "Colleague pairs at one table",
             "No plan can seat fewer than {bound} pairs of colleagues from one organisation "
             "at one table; this plan seats {value}.",
             "This plan seats {value} pairs of colleagues from one organisation at one table.",
         ),
-        "attribute_deviation": MetricText(
+        Metric.ATTRIBUTE_DEVIATION: MetricText(
             "Attribute imbalance",
             "No plan can have an imbalance below {bound}; this plan has {value}.",
             "This plan's tables differ from the overall mix by {value} people in total.",
         ),
-        "attribute_deviation_max": MetricText(
+        Metric.ATTRIBUTE_DEVIATION_MAX: MetricText(
             "Largest imbalance at one table",
             "",
             "At most {value} people more or fewer of one kind than the mix at any table.",
         ),
-        "uneven_table_sizes": MetricText(
+        Metric.UNEVEN_TABLE_SIZES: MetricText(
             "Uneven table sizes",
             "No plan can have table sizes more even than a spread of {bound}; "
             "this plan has {value}.",
             "Table sizes within a theme and phase differ by {value} in total.",
         ),
-        "unmet_preferences": MetricText(
+        Metric.UNMET_PREFERENCES: MetricText(
             "Unmet first-theme wishes",
             "No plan can leave fewer than {bound} first-theme wishes unmet; "
             "this plan leaves {value}.",
             "This plan leaves {value} first-theme wishes unmet.",
         ),
-        "distinct_contacts_mean": MetricText(
+        Metric.DISTINCT_CONTACTS_MEAN: MetricText(
             "Distinct contacts (mean)",
             "",
             "On average each person meets {value} different people.",
         ),
-        "distinct_contacts_min": MetricText(
+        Metric.DISTINCT_CONTACTS_MIN: MetricText(
             "Distinct contacts (fewest)",
             "",
             "Everybody meets at least {value} different people.",
@@ -178,52 +178,52 @@ _EN_METRICS = _frozen(
 
 _DE_METRICS = _frozen(
     {
-        "repeat_encounters": MetricText(
+        Metric.REPEAT_ENCOUNTERS: MetricText(
             "Wiederholte Begegnungen",
             "Kein Plan kann weniger als {bound} wiederholte Begegnungen haben; "
             "dieser Plan hat {value}.",
             "Dieser Plan hat {value} wiederholte Begegnungen.",
         ),
-        "repeat_pairs": MetricText(
+        Metric.REPEAT_PAIRS: MetricText(
             "Paare, die sich mehrfach treffen",
             "",
             "{value} Paare sitzen in mehr als einer Phase am selben Tisch.",
         ),
-        "same_organisation_pairs": MetricText(
+        Metric.SAME_ORGANISATION_PAIRS: MetricText(
             "Kolleg·innen-Paare am selben Tisch",
             "Kein Plan kann weniger als {bound} Paare aus derselben Organisation an einen "
             "Tisch setzen; dieser Plan setzt {value}.",
             "Dieser Plan setzt {value} Paare aus derselben Organisation an einen Tisch.",
         ),
-        "attribute_deviation": MetricText(
+        Metric.ATTRIBUTE_DEVIATION: MetricText(
             "Ungleichgewicht der Merkmale",
             "Kein Plan kann ein Ungleichgewicht unter {bound} haben; dieser Plan hat {value}.",
             "Die Tische weichen insgesamt um {value} Personen von der Gesamtmischung ab.",
         ),
-        "attribute_deviation_max": MetricText(
+        Metric.ATTRIBUTE_DEVIATION_MAX: MetricText(
             "Größtes Ungleichgewicht an einem Tisch",
             "",
             "An keinem Tisch mehr als {value} Personen einer Art mehr oder weniger als in "
             "der Gesamtmischung.",
         ),
-        "uneven_table_sizes": MetricText(
+        Metric.UNEVEN_TABLE_SIZES: MetricText(
             "Ungleiche Tischgrößen",
             "Kein Plan kann gleichmäßigere Tischgrößen als eine Spanne von {bound} haben; "
             "dieser Plan hat {value}.",
             "Die Tischgrößen je Thema und Phase unterscheiden sich insgesamt um {value}.",
         ),
-        "unmet_preferences": MetricText(
+        Metric.UNMET_PREFERENCES: MetricText(
             "Unerfüllte Wünsche zum ersten Thema",
             "Kein Plan kann weniger als {bound} Wünsche zum ersten Thema unerfüllt lassen; "
             "dieser Plan lässt {value} offen.",
             "Dieser Plan lässt {value} Wünsche zum ersten Thema offen.",
         ),
-        "distinct_contacts_mean": MetricText(
+        Metric.DISTINCT_CONTACTS_MEAN: MetricText(
             "Verschiedene Kontakte (Mittel)",
             "",
             "Im Mittel trifft jede Person {value} verschiedene Menschen.",
         ),
-        "distinct_contacts_min": MetricText(
+        Metric.DISTINCT_CONTACTS_MIN: MetricText(
             "Verschiedene Kontakte (mindestens)",
             "",
             "Jede Person trifft mindestens {value} verschiedene Menschen.",

@@ -9,7 +9,7 @@ from typing import Any
 from openpyxl.styles import Alignment, Border
 
 from rotation.checker import CheckReport
-from rotation.domain import Goal, Plan
+from rotation.domain import Metric, Plan
 from rotation.io.saving import put
 from rotation.io.workbook.labels import DATA_SHEET, Labels
 from rotation.io.workbook.layout import (
@@ -24,29 +24,17 @@ from rotation.io.workbook.layout import (
 
 __all__ = ["metric_sentence", "write_overview"]
 
-_METRIC_ORDER = (
-    "repeat_encounters",
-    "repeat_pairs",
-    "same_organisation_pairs",
-    "attribute_deviation",
-    "attribute_deviation_max",
-    "uneven_table_sizes",
-    "unmet_preferences",
-    "distinct_contacts_mean",
-    "distinct_contacts_min",
-)
-_GOALS = {goal.value: goal for goal in Goal}
 _WIDTHS = {"A": 38, "B": 11, "C": 16, "D": 10, "E": 46}
 SECTION_FONT = font(bold=True, size=12, color="305496")
 
 
-def metric_sentence(key: str, value: float, bound: float | None, labels: Labels) -> str:
+def metric_sentence(metric: Metric, value: float, bound: float | None, labels: Labels) -> str:
     """The metric in words: "No plan can have fewer than 46 ...; this plan has 46. ..."."""
-    text = labels.metrics[key]
+    text = labels.metrics[metric]
     shown = labels.figure(value)
     if bound is None or not text.with_bound:
         sentence = text.without_bound.format(value=shown)
-        return sentence if key not in _GOALS else f"{sentence} {labels.no_bound}"
+        return sentence if metric.goal is None else f"{sentence} {labels.no_bound}"
     sentence = text.with_bound.format(bound=labels.figure(bound), value=shown)
     gap = value - bound
     if gap <= 1e-9:
@@ -131,7 +119,7 @@ def write_overview(
     out.pair(labels.input_sha256, sha256 or labels.no_input)
 
     out.section(labels.section_result)
-    out.pair(labels.status, labels.status_text[plan.status])
+    out.pair(labels.status, labels.status_text[plan.record.status])
     if report.ok:
         out.pair("", labels.rules_ok)
     else:
@@ -143,16 +131,15 @@ def write_overview(
     out.header([labels.metric, labels.this_plan, labels.lower_bound, labels.gap, labels.in_words])
     first_metric_row = out.row
     figures = report.metrics.as_dict()
-    for key in _METRIC_ORDER:
-        value = float(figures[key])
-        goal = _GOALS.get(key)
-        bound = plan.bounds.get(goal) if goal is not None else None
+    for metric in Metric:
+        value = float(figures[metric.value])
+        bound = plan.record.bounds.get(metric.goal) if metric.goal is not None else None
         gap = None if bound is None else value - bound
-        sentence = metric_sentence(key, value, bound, labels)
-        out.line(labels.metrics[key].name, value, bound, gap, sentence, wrap_column=5)
-        if key == "attribute_deviation" and len(event.balance) > 1:
+        sentence = metric_sentence(metric, value, bound, labels)
+        out.line(labels.metrics[metric].name, value, bound, gap, sentence, wrap_column=5)
+        if metric is Metric.ATTRIBUTE_DEVIATION and len(event.balance) > 1:
             for name, part in report.metrics.attribute_deviation_by_attribute.items():
-                out.line(f"  {labels.metrics[key].name}: {name}", part)
+                out.line(f"  {labels.metrics[metric].name}: {name}", part)
     for row in ws.iter_rows(min_row=first_metric_row, max_row=out.row - 1, max_col=5):
         for cell in row:
             cell.border = Border(bottom=THIN)
@@ -160,11 +147,12 @@ def write_overview(
                 cell.number_format = "0" if float(cell.value).is_integer() else "0.00"
 
     out.section(labels.section_solve)
-    out.pair(labels.solve_time, labels.seconds.format(value=labels.figure(plan.wall_time)))
-    out.pair(labels.seed, "–" if plan.seed is None else str(plan.seed))
-    out.pair(labels.workers, "–" if plan.workers is None else str(plan.workers))
-    out.pair(labels.solver, plan.solver or "–")
-    for note in plan.notes:
+    record = plan.record
+    out.pair(labels.solve_time, labels.seconds.format(value=labels.figure(record.wall_time)))
+    out.pair(labels.seed, "–" if record.seed is None else str(record.seed))
+    out.pair(labels.workers, "–" if record.workers is None else str(record.workers))
+    out.pair(labels.solver, record.solver or "–")
+    for note in record.notes:
         out.pair(labels.notes, note)
     out.row += 1
     out.pair("", labels.data_note.format(sheet=DATA_SHEET, assignments=labels.assignments))

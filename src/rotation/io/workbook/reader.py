@@ -19,21 +19,31 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from os import PathLike
 from pathlib import Path
 from typing import Any, TypeVar
 
 from rotation.checker import check
-from rotation.domain import Event, Participant, Phase, Plan, Status, Table, Theme
+from rotation.domain import (
+    CheckedPlan,
+    Event,
+    Participant,
+    Phase,
+    Plan,
+    SolveRecord,
+    Status,
+    Table,
+    Theme,
+)
 from rotation.errors import InputError, Problem
 from rotation.io.cells import CellValue, IdMatcher, clean_id, clean_text, fold
 from rotation.io.inspection import inspect_file
 from rotation.io.sheets import HEADER_SEARCH_ROWS, find_header_row
 from rotation.io.workbook.data_sheet import (
     event_from_json,
-    plan_fields,
     read_data_sheet,
+    record_from_json,
     seats_fingerprint,
 )
 from rotation.io.workbook.labels import ASSIGNMENT_COLUMNS, DATA_SHEET, labels_for
@@ -252,7 +262,7 @@ def _hidden_part(part: str, read: Callable[[], T], name: str, *, hint: str) -> T
         ) from None
 
 
-def read_plan(path: str | PathLike[str], event: Event | None = None) -> Plan:
+def read_plan(path: str | PathLike[str], event: Event | None = None) -> CheckedPlan:
     """Read a plan workbook (also one edited by hand) and check it.
 
     The seats come from the Assignments sheet. The returned plan carries the checker's
@@ -296,21 +306,23 @@ def read_plan(path: str | PathLike[str], event: Event | None = None) -> Plan:
         notes = (REBUILT_NOTE,)
     seats = _seats(rows, event, name, ws.title)
 
-    fields: dict[str, Any] = {"status": Status.UNCHECKED}
+    record = SolveRecord()
     if data is not None and stored == event and isinstance(data.get("plan"), Mapping):
         stored_plan = data["plan"]
-        fields = _hidden_part(
+        record = _hidden_part(
             "plan figures",
-            lambda: plan_fields(stored_plan),
+            lambda: record_from_json(stored_plan),
             name,
             hint=f"delete the hidden sheet '{DATA_SHEET}' to check the seats alone",
         )
-        if data["plan"].get("seats_sha256") != seats_fingerprint(seats):
-            fields["status"] = Status.UNCHECKED
-            fields["objective_terms"] = {}
-            fields["notes"] = (*fields["notes"], EDITED_NOTE)
-    fields["notes"] = (*fields.get("notes", ()), *notes)
-    plan = Plan(event, seats, **fields)
-    report = check(event, plan)
+        if stored_plan.get("seats_sha256") != seats_fingerprint(seats):
+            record = replace(
+                record,
+                status=Status.UNCHECKED,
+                objective_terms={},
+                notes=(*record.notes, EDITED_NOTE),
+            )
+    record = replace(record, notes=(*record.notes, *notes))
+    report = check(event, Plan(event, seats))
     log.info("Plan read: %d seats, %d broken rules", len(seats), len(report.violations))
-    return Plan(event, seats, metrics=report.metrics, **fields)
+    return CheckedPlan(event, seats, metrics=report.metrics, record=record)
