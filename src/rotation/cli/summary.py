@@ -105,7 +105,10 @@ def metric_table(metrics: Metrics, bounds: Mapping[Goal, float]) -> Table:
             format_number(figures[metric.value]),
             "" if bound is None else format_number(bound),
         )
-        if metric is Metric.ATTRIBUTE_DEVIATION:
-            for attribute, deviation in figures["attribute_deviation_by_attribute"].items():
-                table.add_row(f"  {metric.label}: {attribute}", format_number(deviation), "")
+        if metric is Metric.ATTRIBUTE_DEVIATION_MAX:
+            by_attribute = figures["attribute_deviation_by_attribute"]
+            for attribute, deviation in by_attribute.items():
+                table.add_row(
+                    f"  attribute deviation by attribute: {attribute}", format_number(deviation), ""
+                )
     return table
