@@ -109,6 +109,12 @@ def headline(plan: CheckedPlan) -> list[str]:
             f"Balance ({', '.join(plan.event.balance)}): deviation "
             f"{format_number(metrics.attribute_deviation)} in total, at most "
             f"{format_number(metrics.attribute_deviation_max)} at one table"
+            f" (no plan can have less than {format_number(bounds[Goal.ATTRIBUTE_DEVIATION])})"
+        )
+    if metrics.uneven_table_sizes or bounds[Goal.UNEVEN_TABLE_SIZES]:
+        lines.append(
+            f"Uneven table sizes:      {format_number(metrics.uneven_table_sizes)}"
+            f" (no plan can have less than {format_number(bounds[Goal.UNEVEN_TABLE_SIZES])})"
         )
     return lines
 

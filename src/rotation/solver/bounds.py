@@ -8,17 +8,26 @@ same argument runs from r2 back to r1, and the larger of the two bounds holds.
 
 Same-organisation pairs: an organisation's n members present in a phase with T running
 tables cause at least the pairs of an even split of n into T parts.
+
+Attribute balance and even table sizes: see :mod:`rotation.solver.balance_bound`.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from rotation.domain import Event, Goal
+from rotation.domain import Event, Goal, Metrics
+from rotation.solver.balance_bound import attribute_deviation_bound, uneven_sizes_bound
 
-__all__ = ["even_split_pairs", "lower_bounds", "organisation_bound", "repeat_bound"]
+__all__ = [
+    "even_split_pairs",
+    "lower_bounds",
+    "meets_bounds",
+    "organisation_bound",
+    "repeat_bound",
+]
 
 
 def even_split_pairs(n: int, parts: int) -> int:
@@ -123,7 +132,12 @@ def lower_bounds(event: Event) -> dict[Goal, float]:
     return {
         Goal.REPEAT_ENCOUNTERS: float(repeat_bound(event)),
         Goal.SAME_ORGANISATION_PAIRS: float(organisation_bound(event)),
-        Goal.ATTRIBUTE_DEVIATION: 0.0,
-        Goal.UNEVEN_TABLE_SIZES: 0.0,
+        Goal.ATTRIBUTE_DEVIATION: attribute_deviation_bound(event),
+        Goal.UNEVEN_TABLE_SIZES: float(uneven_sizes_bound(event)),
         Goal.UNMET_PREFERENCES: 0.0,
     }
+
+
+def meets_bounds(metrics: Metrics, bounds: Mapping[Goal, float], goals: Iterable[Goal]) -> bool:
+    """True when every goal sits at its lower bound: no plan can be better in any of them."""
+    return all(metrics.goal_value(goal) <= bounds.get(goal, 0.0) + 1e-9 for goal in goals)

@@ -20,7 +20,7 @@ from importlib.metadata import version
 from rotation.checker import check
 from rotation.domain import CheckedPlan, Event, Goal, Plan, SolveRecord, Status
 from rotation.errors import NoPlanError, RotationError, SolveTimeoutError
-from rotation.solver.bounds import lower_bounds
+from rotation.solver.bounds import lower_bounds, meets_bounds
 from rotation.solver.construct import construct, seats_by_id
 from rotation.solver.explain import counting_conflicts, explain_infeasibility
 from rotation.solver.goals import route_variable_count
@@ -169,6 +169,8 @@ def solve(
             "Internal error: the solver's plan breaks a rule (please report this): "
             + "; ".join(str(v) for v in report.violations[:5])
         )
+    if meets_bounds(report.metrics, bounds, event.goals.priority):
+        status = Status.OPTIMAL  # every goal at a bound no plan can beat
     record = SolveRecord(
         status=status,
         bounds=bounds,

@@ -80,7 +80,10 @@ class _Stage:
     objective: cp_model.LinearExprT
     fixes: tuple[Goal, ...]
     slack: int = 0
-    """The most an unfixed tie-break (even sizes) adds to the objective."""
+    """The most an unfixed tie-break (even sizes, the largest deviation) adds to the
+    objective."""
+    preferred: Goal | None = None
+    """A later goal preferred below this stage's goals without being fixed (even sizes)."""
 
 
 class StagedSearch:
@@ -176,7 +179,13 @@ class StagedSearch:
             self._parameters(solver, budget, later=n > 0)
             floor = sum(w * self._floor(g) for w, g in zip(stage.weights, stage.goals))
             watcher = _Watcher(
-                self.terms, stage.goals[0], started, floor, stage.slack, self.progress
+                self.terms,
+                stage.goals[0],
+                started,
+                floor,
+                stage.slack,
+                self.progress,
+                stop_at=self._stop_at(stage, floor),
             )
             stall = None if self.deterministic or n == 0 else max(0.5, 0.1 * time_limit)
             # Once the goals sit at their bounds, the tie-break gets a short grace period.
@@ -215,6 +224,19 @@ class StagedSearch:
                 self._polish_share(time_limit, started, spent)
         quality = Status.OPTIMAL if all_optimal else Status.FEASIBLE
         return ExactResult(self.seats, quality, self.values, proven)
+
+    def _stop_at(self, stage: _Stage, floor: int) -> int:
+        """The objective at which a stage needs no more search: every goal at its bound.
+
+        The even-size preference of the first stage has its own bound. A tie-break (the
+        largest deviation) is no goal: deterministic mode stops once the goal is at its
+        bound; otherwise the guard's grace period lets the tie-break improve a little.
+        """
+        if stage.preferred is not None:
+            return floor + self._floor(stage.preferred)
+        if stage.slack and self.deterministic:
+            return floor + stage.slack
+        return floor
 
     def _fix(self, stage: _Stage, values: Mapping[Goal, int]) -> None:
         for goal in stage.fixes:
@@ -313,7 +335,15 @@ def _stages(
         if len(group) == 1 and tiebreak is not None:
             term = group[0]
             objective = TIEBREAK_WEIGHT * term.expr + tiebreak
-            stages.append(_Stage((term.goal,), (TIEBREAK_WEIGHT,), objective, (term.goal,)))
+            stages.append(
+                _Stage(
+                    (term.goal,),
+                    (TIEBREAK_WEIGHT,),
+                    objective,
+                    (term.goal,),
+                    slack=TIEBREAK_WEIGHT - 1,
+                )
+            )
             continue
         # Dominance: each weight exceeds all later terms' worst total.
         stage_weights = [1] * len(group)
@@ -346,6 +376,7 @@ def _prefer_even_sizes_early(stages: list[_Stage], terms: dict[Goal, Term]) -> l
         cp_model.LinearExpr.weighted_sum([first.objective, sizes.expr], [scale, 1]),
         first.fixes,
         slack=sizes.upper,
+        preferred=Goal.UNEVEN_TABLE_SIZES,
     )
     return [preferred, *stages[1:]]
 
@@ -361,9 +392,12 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
         floor: int,
         slack: int,
         progress: ProgressCallback | None,
+        *,
+        stop_at: int | None = None,
     ) -> None:
         super().__init__()
         self._terms, self._goal, self._floor, self._slack = terms, goal, floor, slack
+        self._stop_at = floor if stop_at is None else stop_at
         self._started, self._progress = started, progress
         self.solutions = 0
         self.last_improvement = time.monotonic()
@@ -374,7 +408,7 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
         self.last_improvement = time.monotonic()
         if self.objective_value <= self._floor + self._slack + 1e-9:
             self.reached_floor = True
-        if self.objective_value <= self._floor + 1e-9:
+        if self.objective_value <= self._stop_at + 1e-9:
             self.stop_search()
         if self._progress is None:
             return
