@@ -1,4 +1,4 @@
-"""The command line's parts in-process: argument expansion, Ctrl-C, progress, messages."""
+"""The command line's parts in-process: Ctrl-C, progress, messages."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from rotation.cli.argv import expand_multi_value_options
 from rotation.cli.progress import SolveProgress
 from rotation.cli.report import report_error
 from rotation.domain import Event, Goal, Participant, Plan
@@ -23,21 +22,6 @@ OPTIONS = SolveSettings(time_limit=1.0, seed=1, workers=1, deterministic=True)
 def _event() -> Event:
     people = [Participant(f"p{i}", organisation=f"O{i % 2}") for i in range(4)]
     return Event.build(people, themes=["A", "B"], tables_per_theme=1, table_size=4)
-
-
-@pytest.mark.parametrize(
-    ("args", "expanded"),
-    [
-        (["--themes", "A", "B"], ["--themes", "A", "--themes", "B"]),
-        (["--themes", "A", "--themes", "B"], ["--themes", "A", "--themes", "B"]),
-        (["x.xlsx", "--balance", "gender", "role", "-o", "p.xlsx"],
-         ["x.xlsx", "--balance", "gender", "--balance", "role", "-o", "p.xlsx"]),
-        (["--themes", "A", "--seed", "-1"], ["--themes", "A", "--seed", "-1"]),
-        (["--themes", "A", "--", "B"], ["--themes", "A", "--", "B"]),
-    ],
-)  # fmt: skip
-def test_multi_value_options(args: list[str], expanded: list[str]) -> None:
-    assert expand_multi_value_options(args) == expanded
 
 
 @pytest.fixture

@@ -17,7 +17,5 @@ __all__ = ["ExitCode", "main"]
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); exits the process."""
     from rotation.cli.app import app
-    from rotation.cli.argv import expand_multi_value_options
 
-    args = expand_multi_value_options(list(sys.argv[1:] if argv is None else argv))
-    app(args=args, prog_name="rotation")
+    app(args=list(sys.argv[1:] if argv is None else argv), prog_name="rotation")

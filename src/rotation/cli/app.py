@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from rotation.checker import CheckReport, check
+from rotation.cli.command_line import ListOptionsCommand, split_at_commas, split_name_problem
 from rotation.cli.exit_codes import EXIT_CODES_HELP, ExitCode
 from rotation.cli.runner import Display, consoles, guarded, plan_and_write, print_json, usage_error
 from rotation.cli.summary import best_bounds, check_summary, metric_table
@@ -79,57 +80,94 @@ Debug = Annotated[
 ]
 
 
-@app.command("plan", epilog=EXIT_CODES_HELP)
+# -- what to plan (plan, and any command that reads a registration file) ------------------
+Input = Annotated[
+    Path,
+    typer.Argument(
+        metavar="INPUT",
+        help="Registration file: .xlsx, .xlsm or .csv; may stand anywhere on the line.",
+        show_default=False,
+    ),
+]
+Output = Annotated[Path, typer.Option("-o", "--output", help="Plan workbook to write (.xlsx).")]
+Themes = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--themes",
+        metavar="NAME [NAME ...]",
+        help="Theme names in order (else the workbook's Settings); quote names with spaces: "
+        '"Jung und Alt".',
+    ),
+]
+TablesPerTheme = Annotated[
+    int | None,
+    typer.Option("--tables-per-theme", min=1, help="Tables per theme (replaces a Tables sheet)."),
+]
+TableSize = Annotated[int | None, typer.Option("--table-size", min=1, help="Most seats per table.")]
+MinTableSize = Annotated[
+    int | None, typer.Option("--min-table-size", min=0, help="Fewest people per table.")
+]
+Phases = Annotated[
+    int | None, typer.Option("--phases", min=1, help="Number of phases (default: one per theme).")
+]
+Balance = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--balance",
+        metavar="COLUMN [COLUMN ...]",
+        help="Columns to balance, e.g. gender role (or gender,role).",
+    ),
+]
+SolveMethod = Annotated[
+    Method,
+    typer.Option(
+        "--method",
+        help="auto: by size; exact: always the CP-SAT search; construct: a quick "
+        "constructed plan without search (for very large events).",
+    ),
+]
+
+
+def read_settings_of(
+    themes: list[str] | None,
+    tables_per_theme: int | None,
+    table_size: int | None,
+    min_table_size: int | None,
+    phases: int | None,
+    balance: list[str] | None,
+    display: Display,
+) -> ReadSettings:
+    """The command line's event options; theme names split by the shell are refused."""
+    if themes:
+        split = split_name_problem(themes, "--themes")
+        if split is not None:
+            raise usage_error(split, display)
+    columns = split_at_commas(balance or [])
+    return ReadSettings(
+        themes=tuple(themes) if themes else None,
+        tables_per_theme=tables_per_theme,
+        table_size=table_size,
+        min_table_size=min_table_size,
+        phases=phases,
+        balance=tuple(columns) if columns else None,
+    )
+
+
+@app.command("plan", cls=ListOptionsCommand, epilog=EXIT_CODES_HELP)
 def plan_command(
-    input_file: Annotated[
-        Path,
-        typer.Argument(
-            metavar="INPUT", help="Registration file: .xlsx, .xlsm or .csv.", show_default=False
-        ),
-    ],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Plan workbook to write (.xlsx).")],
-    themes: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--themes",
-            metavar="NAME [NAME ...]",
-            help="Theme names in order (else the workbook's Settings).",
-        ),
-    ] = None,
-    tables_per_theme: Annotated[
-        int | None,
-        typer.Option(
-            "--tables-per-theme", min=1, help="Tables per theme (replaces a Tables sheet)."
-        ),
-    ] = None,
-    table_size: Annotated[
-        int | None, typer.Option("--table-size", min=1, help="Most seats per table.")
-    ] = None,
-    min_table_size: Annotated[
-        int | None, typer.Option("--min-table-size", min=0, help="Fewest people per table.")
-    ] = None,
-    phases: Annotated[
-        int | None,
-        typer.Option("--phases", min=1, help="Number of phases (default: one per theme)."),
-    ] = None,
-    balance: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--balance", metavar="COLUMN [COLUMN ...]", help="Columns to balance, e.g. gender role."
-        ),
-    ] = None,
+    input_file: Input,
+    output: Output,
+    themes: Themes = None,
+    tables_per_theme: TablesPerTheme = None,
+    table_size: TableSize = None,
+    min_table_size: MinTableSize = None,
+    phases: Phases = None,
+    balance: Balance = None,
     time_limit: TimeLimit = 30.0,
     seed: Seed = 0,
     deterministic: Deterministic = False,
     workers: Workers = None,
-    method: Annotated[
-        Method,
-        typer.Option(
-            "--method",
-            help="auto: by size; exact: always the CP-SAT search; construct: a quick "
-            "constructed plan without search (for very large events).",
-        ),
-    ] = Method.AUTO,
+    method: SolveMethod = Method.AUTO,
     lang: PlanLanguage = None,
     json_output: Json = False,
     quiet: Quiet = False,
@@ -139,20 +177,17 @@ def plan_command(
 
     Options not given are taken from the workbook's Tables and Settings sheets.
     """
+    display = Display(json=json_output, quiet=quiet, debug=debug)
+    read_settings = read_settings_of(
+        themes, tables_per_theme, table_size, min_table_size, phases, balance, display
+    )
     plan_and_write(
         input_file,
         output,
-        read_settings=ReadSettings(
-            themes=tuple(themes) if themes else None,
-            tables_per_theme=tables_per_theme,
-            table_size=table_size,
-            min_table_size=min_table_size,
-            phases=phases,
-            balance=tuple(balance) if balance else None,
-        ),
+        read_settings=read_settings,
         solve_settings=SolveSettings(time_limit, seed, workers, deterministic, method),
         lang=lang.value if lang else None,
-        display=Display(json=json_output, quiet=quiet, debug=debug),
+        display=display,
     )
 
 

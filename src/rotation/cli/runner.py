@@ -81,7 +81,7 @@ def guarded(display: Display) -> Iterator[None]:
 def usage_error(message: str, display: Display) -> typer.Exit:
     """Print a usage problem (exit code 2) and return the exit to raise."""
     _, err = consoles()
-    err.print(message, style="bold red", markup=False, highlight=False)
+    err.print(message, style="bold red", markup=False, highlight=False, soft_wrap=True)
     if display.json:
         print_json({"status": "error", "exit_code": int(ExitCode.USAGE), "error": "usage"})
     return typer.Exit(int(ExitCode.USAGE))

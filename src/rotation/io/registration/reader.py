@@ -307,7 +307,7 @@ class _Builder:
         if not self.themes:
             self.problem(
                 "The file names no themes.",
-                "give the themes as an option (e.g. --theme), in a 'Themen'/'Themes' row of the "
+                "give the themes as an option (--themes A B), in a 'Themen'/'Themes' row of the "
                 "Settings sheet, or list the tables with their themes in a 'Tische'/'Tables' sheet",
                 sheet="",
             )
