@@ -6,5 +6,14 @@ edited in Excel) is checked and measured the same way as one rotation made.
 
 from rotation.checker.metrics import compute_metrics, encounter_counts
 from rotation.checker.report import CheckReport, Violation, check
+from rotation.checker.verdict import Verdict, verdict
 
-__all__ = ["CheckReport", "Violation", "check", "compute_metrics", "encounter_counts"]
+__all__ = [
+    "CheckReport",
+    "Verdict",
+    "Violation",
+    "check",
+    "compute_metrics",
+    "encounter_counts",
+    "verdict",
+]

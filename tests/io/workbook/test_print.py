@@ -82,3 +82,22 @@ def test_german_plan_with_long_organisations_prints_fitted_to_width(tmp_path: Pa
     # Fitted to the page width: the Funktion column is on the same page as the names.
     assert all("Funktion" in p for p in phase_pages)
     assert any("Übersicht" in p for p in pages[:2])
+
+
+def test_demo_prints_in_at_most_eight_pages_without_the_machine_sheets(tmp_path: Path) -> None:
+    from importlib.resources import as_file, files
+
+    from rotation.io import read_event
+    from rotation.solver import solve
+
+    with as_file(files("rotation") / "data" / "example-werkstatttreffen.xlsx") as example:
+        event = read_event(example)
+    plan = solve(event, time_limit=5, seed=1, workers=1, deterministic=True)
+    pages = pdf_pages(write_plan(plan, tmp_path / "demo.xlsx"), tmp_path)
+    assert len(pages) <= 8, f"the demo prints on {len(pages)} pages"
+    assert pages[0].lstrip().startswith("Sitzplan:"), "German headers give a German print"
+    assert "Über diesen Plan" in pages[0] and "SHA-256" in pages[0], "the Overview is one page"
+    assert not any("participant_id" in page for page in pages), "Assignments are not printed"
+    assert not any("Mehrfach getroffen" in page for page in pages), "Encounters are not printed"
+    assert any(page.lstrip().startswith("Phase 1  ") for page in pages), "the Tables sheet"
+    assert_no_block_is_cut(plan, pages)

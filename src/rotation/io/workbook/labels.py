@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from rotation.checker import Verdict
 from rotation.domain import Metric, Rule, Status
 from rotation.io.language import Language
 from rotation.wording import format_number
@@ -21,7 +22,9 @@ __all__ = [
     "Labels",
     "Language",
     "MetricText",
+    "join_words",
     "labels_for",
+    "status_sentence",
 ]
 
 ASSIGNMENT_COLUMNS = ("participant_id", "name", "phase", "table", "theme")
@@ -35,12 +38,14 @@ DATA_SHEET = "rotation-data"
 class MetricText:
     """How the Overview names one metric and says it in a sentence.
 
-    ``with_bound`` may use ``{bound}`` and ``{value}``; ``without_bound`` only ``{value}``.
+    ``with_bound`` may use ``{bound}`` and ``{value}``; ``without_bound`` only ``{value}``;
+    ``gap`` says a distance in the metric's unit (``{gap} repeat encounters``).
     """
 
     name: str
     with_bound: str
     without_bound: str
+    gap: str = "{gap}"
 
 
 @dataclass(frozen=True)
@@ -81,25 +86,24 @@ class Labels:
     phases_word: str
     # overview
     overview_title: str
-    section_event: str
     section_result: str
     section_metrics: str
-    section_solve: str
-    event_name: str
-    counts: str
+    section_about: str
     counts_text: str
     input_file: str
     input_sha256: str
     no_input: str
     status: str
-    status_text: Mapping[Status, str]
+    best_possible_status: str
+    valid_status: str
+    valid_unknown_status: str
+    unchecked_status: str
     rules_ok: str
     rules_broken: str
     rule_names: Mapping[Rule, str]
     metric: str
     this_plan: str
     lower_bound: str
-    gap: str
     in_words: str
     best_possible: str
     could_be_better: str
@@ -112,11 +116,14 @@ class Labels:
     solver: str
     notes: str
     data_note: str
+    print_note: str
     unknown: str
+    list_join: str
+    """How the last two items of a list join: " and ", " und "."""
 
-    def figure(self, value: float) -> str:
+    def figure(self, value: float, digits: int = 2) -> str:
         """A figure as this language writes it (:func:`rotation.wording.format_number`)."""
-        return format_number(value, decimal_comma=self.decimal_comma)
+        return format_number(value, digits=digits, decimal_comma=self.decimal_comma)
 
 
 def _frozen(values: Mapping[Metric, MetricText]) -> Mapping[Metric, MetricText]:
@@ -129,6 +136,7 @@ _EN_METRICS = _frozen(
             "Repeat encounters",
             "No plan can have fewer than {bound} repeat encounters; this plan has {value}.",
             "This plan has {value} repeat encounters.",
+            "{gap} repeat encounters",
         ),
         Metric.REPEAT_PAIRS: MetricText(
             "Pairs who meet more than once",
@@ -140,11 +148,13 @@ _EN_METRICS = _frozen(
             "No plan can seat fewer than {bound} pairs of colleagues from one organisation "
             "at one table; this plan seats {value}.",
             "This plan seats {value} pairs of colleagues from one organisation at one table.",
+            "{gap} colleague pairs",
         ),
         Metric.ATTRIBUTE_DEVIATION: MetricText(
             "Attribute imbalance",
             "No plan can have an imbalance below {bound}; this plan has {value}.",
             "This plan's tables differ from the overall mix by {value} people in total.",
+            "{gap} in attribute imbalance",
         ),
         Metric.ATTRIBUTE_DEVIATION_MAX: MetricText(
             "Largest imbalance at one table",
@@ -156,12 +166,14 @@ _EN_METRICS = _frozen(
             "No plan can have table sizes more even than a spread of {bound}; "
             "this plan has {value}.",
             "Table sizes within a theme and phase differ by {value} in total.",
+            "{gap} in uneven table sizes",
         ),
         Metric.UNMET_PREFERENCES: MetricText(
             "Unmet first-theme wishes",
             "No plan can leave fewer than {bound} first-theme wishes unmet; "
             "this plan leaves {value}.",
             "This plan leaves {value} first-theme wishes unmet.",
+            "{gap} unmet first-theme wishes",
         ),
         Metric.DISTINCT_CONTACTS_MEAN: MetricText(
             "Distinct contacts (mean)",
@@ -183,6 +195,7 @@ _DE_METRICS = _frozen(
             "Kein Plan kann weniger als {bound} wiederholte Begegnungen haben; "
             "dieser Plan hat {value}.",
             "Dieser Plan hat {value} wiederholte Begegnungen.",
+            "{gap} wiederholte Begegnungen",
         ),
         Metric.REPEAT_PAIRS: MetricText(
             "Paare, die sich mehrfach treffen",
@@ -194,11 +207,13 @@ _DE_METRICS = _frozen(
             "Kein Plan kann weniger als {bound} Paare aus derselben Organisation an einen "
             "Tisch setzen; dieser Plan setzt {value}.",
             "Dieser Plan setzt {value} Paare aus derselben Organisation an einen Tisch.",
+            "{gap} Kolleg·innen-Paare",
         ),
         Metric.ATTRIBUTE_DEVIATION: MetricText(
             "Ungleichgewicht der Merkmale",
             "Kein Plan kann ein Ungleichgewicht unter {bound} haben; dieser Plan hat {value}.",
             "Die Tische weichen insgesamt um {value} Personen von der Gesamtmischung ab.",
+            "{gap} beim Ungleichgewicht der Merkmale",
         ),
         Metric.ATTRIBUTE_DEVIATION_MAX: MetricText(
             "Größtes Ungleichgewicht an einem Tisch",
@@ -211,12 +226,14 @@ _DE_METRICS = _frozen(
             "Kein Plan kann gleichmäßigere Tischgrößen als eine Spanne von {bound} haben; "
             "dieser Plan hat {value}.",
             "Die Tischgrößen je Thema und Phase unterscheiden sich insgesamt um {value}.",
+            "{gap} bei ungleichen Tischgrößen",
         ),
         Metric.UNMET_PREFERENCES: MetricText(
             "Unerfüllte Wünsche zum ersten Thema",
             "Kein Plan kann weniger als {bound} Wünsche zum ersten Thema unerfüllt lassen; "
             "dieser Plan lässt {value} offen.",
             "Dieser Plan lässt {value} Wünsche zum ersten Thema offen.",
+            "{gap} unerfüllte Wünsche zum ersten Thema",
         ),
         Metric.DISTINCT_CONTACTS_MEAN: MetricText(
             "Verschiedene Kontakte (Mittel)",
@@ -261,34 +278,25 @@ EN = Labels(
     meets_again="Whom, in which phases",
     phases_word="phases",
     overview_title="Seating plan: {event}",
-    section_event="Event",
     section_result="Result",
     section_metrics="Quality of this plan",
-    section_solve="How it was made",
-    event_name="Event",
-    counts="Size",
+    section_about="About this plan",
     counts_text="{participants} participants, {tables} tables, {themes} themes, {phases} phases",
     input_file="Input file",
     input_sha256="SHA-256 of the input file",
     no_input="(not recorded)",
     status="Status",
-    status_text=MappingProxyType(
-        {
-            Status.OPTIMAL: "Optimal: the solver proved that no plan is better under the "
-            "chosen goals.",
-            Status.FEASIBLE: "Valid: every rule holds; a better plan may exist (see the gaps "
-            "below).",
-            Status.UNCHECKED: "Not from the solver (made or edited by hand); the figures below "
-            "were computed by the checker.",
-        }
-    ),
+    best_possible_status="Best possible: no plan is better under the chosen goals.",
+    valid_status="Valid, could be better by at most {gaps}.",
+    valid_unknown_status="Valid: every rule holds; a better plan may exist.",
+    unchecked_status="Not from the solver (made or edited by hand); the figures below were "
+    "computed by the checker.",
     rules_ok="Every rule holds.",
     rules_broken="Broken rules: {count}",
     rule_names=MappingProxyType({rule: rule.value for rule in Rule}),
     metric="Metric",
     this_plan="This plan",
-    lower_bound="Lower bound",
-    gap="Gap",
+    lower_bound="No plan below",
     in_words="In words",
     best_possible="This is the best possible.",
     could_be_better="A plan could be better by at most {gap}.",
@@ -297,12 +305,14 @@ EN = Labels(
     solve_time="Solve time",
     seconds="{value} s",
     seed="Seed",
-    workers="Workers",
+    workers="Threads",
     solver="Solver",
     notes="Notes",
     data_note="The hidden sheet '{sheet}' holds the event, so 'rotation check' can re-read "
     "this plan; edit the '{assignments}' sheet to change seats.",
+    print_note="Printing leaves out the sheets {sheets}; to print one, clear its print area.",
     unknown="(unknown)",
+    list_join=" and ",
 )
 
 DE = Labels(
@@ -335,27 +345,19 @@ DE = Labels(
     meets_again="Wen, in welchen Phasen",
     phases_word="Phasen",
     overview_title="Sitzplan: {event}",
-    section_event="Veranstaltung",
     section_result="Ergebnis",
     section_metrics="Qualität dieses Plans",
-    section_solve="Wie er entstand",
-    event_name="Veranstaltung",
-    counts="Umfang",
+    section_about="Über diesen Plan",
     counts_text="{participants} Teilnehmende, {tables} Tische, {themes} Themen, {phases} Phasen",
     input_file="Eingabedatei",
     input_sha256="SHA-256 der Eingabedatei",
     no_input="(nicht erfasst)",
     status="Status",
-    status_text=MappingProxyType(
-        {
-            Status.OPTIMAL: "Optimal: Der Solver hat bewiesen, dass kein Plan unter den "
-            "gewählten Zielen besser ist.",
-            Status.FEASIBLE: "Gültig: Alle Regeln sind erfüllt; ein besserer Plan ist möglich "
-            "(siehe Abstände unten).",
-            Status.UNCHECKED: "Nicht vom Solver (von Hand erstellt oder geändert); die Zahlen "
-            "unten hat die Prüfung berechnet.",
-        }
-    ),
+    best_possible_status="Bestmöglich: Kein Plan ist unter den gewählten Zielen besser.",
+    valid_status="Gültig, könnte höchstens um {gaps} besser sein.",
+    valid_unknown_status="Gültig: Alle Regeln sind erfüllt; ein besserer Plan ist möglich.",
+    unchecked_status="Nicht vom Planer (von Hand erstellt oder geändert); die Zahlen unten hat "
+    "die Prüfung berechnet.",
     rules_ok="Alle Regeln sind erfüllt.",
     rules_broken="Verletzte Regeln: {count}",
     rule_names=MappingProxyType(
@@ -371,12 +373,11 @@ DE = Labels(
     ),
     metric="Kennzahl",
     this_plan="Dieser Plan",
-    lower_bound="Untere Schranke",
-    gap="Abstand",
+    lower_bound="Kein Plan unter",
     in_words="In Worten",
     best_possible="Besser geht es nicht.",
     could_be_better="Ein Plan könnte höchstens um {gap} besser sein.",
-    no_bound="Keine untere Schranke bekannt.",
+    no_bound="Keine Untergrenze bekannt.",
     metrics=_DE_METRICS,
     solve_time="Rechenzeit",
     seconds="{value} s",
@@ -386,7 +387,10 @@ DE = Labels(
     notes="Hinweise",
     data_note="Das ausgeblendete Blatt '{sheet}' enthält die Veranstaltung, damit 'rotation "
     "check' diesen Plan wieder lesen kann; Plätze ändern Sie im Blatt '{assignments}'.",
+    print_note="Nicht gedruckt werden die Blätter {sheets}; um eines zu drucken, heben Sie "
+    "seinen Druckbereich auf.",
     unknown="(unbekannt)",
+    list_join=" und ",
 )
 
 _BY_LANG: Mapping[str, Labels] = MappingProxyType({"en": EN, "de": DE})
@@ -398,3 +402,33 @@ def labels_for(lang: str) -> Labels:
         return _BY_LANG[lang]
     except KeyError:
         raise ValueError(f"Unknown language {lang!r}; use 'en' or 'de'.") from None
+
+
+def join_words(items: list[str], labels: Labels) -> str:
+    """``a, b and c`` (``a, b und c``)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + labels.list_join + items[-1]
+
+
+def status_sentence(status: Status, verdict: Verdict, labels: Labels) -> str:
+    """The plan's status in an organiser's words: best possible, or valid and by how much not.
+
+    >>> from rotation.domain import Goal
+    >>> status_sentence(Status.FEASIBLE, Verdict(False, {Goal.REPEAT_ENCOUNTERS: 2.0}),
+    ...                 labels_for("de"))
+    'Gültig, könnte höchstens um 2 wiederholte Begegnungen besser sein.'
+    >>> status_sentence(Status.OPTIMAL, Verdict(True), labels_for("en"))
+    'Best possible: no plan is better under the chosen goals.'
+    """
+    if status is Status.UNCHECKED:
+        return labels.unchecked_status
+    if verdict.best_possible:
+        return labels.best_possible_status
+    if not verdict.gaps:
+        return labels.valid_unknown_status
+    gaps = [
+        labels.metrics[Metric(goal.value)].gap.format(gap=labels.figure(gap))
+        for goal, gap in verdict.gaps.items()
+    ]
+    return labels.valid_status.format(gaps=join_words(gaps, labels))

@@ -29,6 +29,7 @@ __all__ = [
     "fit_columns",
     "font",
     "list_sheet",
+    "not_printed",
     "print_on_a4",
     "text_width",
     "unique",
@@ -115,8 +116,10 @@ def print_on_a4(
     title_rows: str | None = None,
     footer: str = "",
     scale: int | None = None,
+    one_page: bool = False,
 ) -> None:
-    """A4 page set-up: fit to the page width (or a fixed ``scale``), repeated title rows."""
+    """A4 page set-up: fit to the page width (or a fixed ``scale``, or ``one_page`` in all),
+    repeated title rows."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     margins = ws.page_margins
@@ -126,7 +129,7 @@ def print_on_a4(
     if scale is None:
         ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
+        ws.page_setup.fitToHeight = 1 if one_page else 0
     else:
         ws.page_setup.scale = scale
     if title_rows:
@@ -135,6 +138,12 @@ def print_on_a4(
         ws.oddFooter.left.text = "&A"
         ws.oddFooter.right.text = footer
     ws.print_options.horizontalCentered = False
+
+
+def not_printed(ws: Any) -> None:
+    """Leave the sheet out of the print: its print area is one empty cell far below, and
+    LibreOffice and Excel skip empty pages. Clearing the print area prints it again."""
+    ws.print_area = "A1048576"
 
 
 def list_sheet(

@@ -1,7 +1,9 @@
 """The list sheets of the plan workbook: Participants, Tables, Encounters, Assignments.
 
-Each is one header row (frozen) over one row per item, with filter buttons (an Excel table),
-columns sized to their content, printable on A4 landscape.
+Participants, Encounters and Assignments are one header row (frozen) over one row per item,
+with filter buttons (an Excel table), columns sized to their content. The Tables sheet is a
+block per phase with a column per table. Encounters and Assignments are for the screen and
+for other tools: they are left out of the print.
 """
 
 from __future__ import annotations
@@ -9,12 +11,30 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from openpyxl.styles import Alignment, Border
+from openpyxl.utils import get_column_letter
+
 from rotation.checker import encounter_counts
 from rotation.domain import Event, Plan
+from rotation.io.saving import put
 from rotation.io.workbook.labels import ASSIGNMENT_COLUMNS, Labels
-from rotation.io.workbook.layout import list_sheet
-from rotation.io.workbook.phase_sheets import phase_sheet_title
-from rotation.io.workbook.view import attribute, member_name, seat_label, table_blocks
+from rotation.io.workbook.layout import (
+    HEADER_FILL,
+    HEADER_FONT,
+    THIN,
+    font,
+    list_sheet,
+    not_printed,
+    print_on_a4,
+)
+from rotation.io.workbook.phase_sheets import phase_sheet_title, role_header
+from rotation.io.workbook.view import (
+    TableBlock,
+    attribute,
+    member_name,
+    seat_label,
+    table_blocks,
+)
 
 __all__ = [
     "assignment_rows",
@@ -34,7 +54,8 @@ def write_participants(workbook: Any, plan: Plan, labels: Labels) -> Any:
     event = plan.event
     ws = workbook.create_sheet(labels.participants)
     extra = _extra_attributes(event)
-    headers = [labels.id, labels.name, labels.organisation, labels.role, *extra]
+    headers = [labels.id, labels.name, labels.organisation, role_header(event, labels)]
+    headers += [event.attribute_label(a) for a in extra]
     headers += [phase_sheet_title(labels, ph) for ph in event.phase_numbers]
     rows = []
     for person in event.participants:
@@ -59,33 +80,90 @@ def write_participants(workbook: Any, plan: Plan, labels: Labels) -> Any:
     return ws
 
 
-def _value_label(attribute_name: str, value: str) -> str:
-    return f"{attribute_name}: {value or '–'}"
+TABLES_PER_BLOCK = 8
+"""Tables side by side in one block of the Tables sheet; more continue in the next block."""
+_TABLE_COLUMN_WIDTH = 13
 
 
 def write_tables(workbook: Any, plan: Plan, labels: Labels) -> Any:
-    """Per phase and table: size, capacity and counts per balanced attribute value."""
+    """Per phase a block: a column per table, a row each for theme, host, size and every
+    balanced attribute value ("Geschlecht: w"), so it prints readably on A4 landscape."""
     event = plan.event
     ws = workbook.create_sheet(labels.tables)
     values = {a: event.attribute_values(a) for a in event.balance}
-    headers = [labels.phase, labels.table, labels.theme, labels.host, labels.size]
-    headers += [labels.minimum, labels.maximum]
-    headers += [_value_label(a, v) for a, vs in values.items() for v in vs]
-    rows = []
+    hosts = any(t.host for t in event.tables)
+    label_width, widest = 12, 1
+    row = 1
     for phase in event.phase_numbers:
-        for block in table_blocks(plan, phase, labels.unknown):
-            table = event.table(block.table) if block.known else None
-            row: list[object] = [phase, block.table, block.theme]
-            row.append(member_name(event, block.host) if block.host else "")
-            row += [len(block.members)]
-            row += [table.min_size, table.max_size] if table else ["", ""]
-            people = [event.participant(m) for m in block.members if event.has_participant(m)]
+        blocks = table_blocks(plan, phase, labels.unknown)
+        for start in range(0, len(blocks), TABLES_PER_BLOCK):
+            chunk = blocks[start : start + TABLES_PER_BLOCK]
+            lines: list[tuple[str, list[object]]] = [
+                (phase_sheet_title(labels, phase), [b.table for b in chunk]),
+                (labels.theme, [b.theme for b in chunk]),
+            ]
+            if hosts:
+                lines.append(
+                    (labels.host, [member_name(event, b.host) if b.host else "" for b in chunk])
+                )
+            lines.append((labels.size, [_size(event, b) for b in chunk]))
             for name, options in values.items():
-                counts = Counter(attribute(p, name) for p in people)
-                row += [counts[v] for v in options]
-            rows.append(row)
-    list_sheet(ws, headers, rows, table_name="Tables", footer=labels.page_footer)
+                for value in options:
+                    label = f"{event.attribute_label(name)}: {value or '–'}"
+                    counts: list[object] = [_count(event, b.members, name, value) for b in chunk]
+                    lines.append((label, counts))
+            for k, (head, cells) in enumerate(lines):
+                put(ws, row, 1, head)
+                label_width = max(label_width, len(head) + 2)
+                widest = max(widest, len(cells))
+                for column, shown in enumerate(cells, start=2):
+                    cell = put(ws, row, column, shown)
+                    cell.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
+                _style_tables_row(ws, row, len(cells), header=k == 0, theme=k == 1)
+                row += 1
+            row += 1
+    ws.column_dimensions["A"].width = min(label_width, 40)
+    for column in range(2, widest + 2):
+        ws.column_dimensions[get_column_letter(column)].width = _TABLE_COLUMN_WIDTH
+    ws.freeze_panes = "B1"
+    print_on_a4(ws, landscape=True, footer=labels.page_footer)
     return ws
+
+
+def _size(event: Event, block: TableBlock) -> str:
+    """``8 / 10``: people at the table and its seats (``8 / 6–10`` with a minimum)."""
+    if not block.known:
+        return str(len(block.members))
+    table = event.table(block.table)
+    seats = f"{table.min_size}–{table.max_size}" if table.min_size else str(table.max_size)
+    return f"{len(block.members)} / {seats}"
+
+
+def _count(event: Event, members: tuple[str, ...], name: str, value: str) -> int:
+    people = [event.participant(m) for m in members if event.has_participant(m)]
+    return sum(1 for p in people if attribute(p, name) == value)
+
+
+def _style_tables_row(ws: Any, row: int, cells: int, *, header: bool, theme: bool) -> None:
+    for column in range(1, cells + 2):
+        cell = ws.cell(row=row, column=column)
+        if header:
+            cell.font = HEADER_FONT
+            cell.fill = HEADER_FILL
+        else:
+            cell.border = Border(bottom=THIN)
+        if column == 1:
+            cell.alignment = Alignment(vertical="top")
+            if not header:
+                cell.font = font(bold=True)
+    if theme:
+        longest = max(
+            (len(str(ws.cell(row=row, column=c).value or "")) for c in range(2, cells + 2)),
+            default=0,
+        )
+        lines = max(1, -(-longest // (_TABLE_COLUMN_WIDTH - 1)))
+        if lines > 1:
+            ws.row_dimensions[row].height = 13 * lines
 
 
 def write_encounters(workbook: Any, plan: Plan, labels: Labels) -> Any:
@@ -132,6 +210,7 @@ def write_encounters(workbook: Any, plan: Plan, labels: Labels) -> Any:
         wrap_columns=(3, 6),
         maximum_width=45,
     )
+    not_printed(ws)
     return ws
 
 
@@ -164,4 +243,5 @@ def write_assignments(workbook: Any, plan: Plan, labels: Labels) -> Any:
         landscape=False,
         footer=labels.page_footer,
     )
+    not_printed(ws)
     return ws

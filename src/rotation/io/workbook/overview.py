@@ -8,10 +8,15 @@ from typing import Any
 
 from openpyxl.styles import Alignment, Border
 
-from rotation.checker import CheckReport
+from rotation.checker import CheckReport, verdict
 from rotation.domain import Metric, Plan
 from rotation.io.saving import put
-from rotation.io.workbook.labels import DATA_SHEET, Labels
+from rotation.io.workbook.labels import (
+    DATA_SHEET,
+    Labels,
+    join_words,
+    status_sentence,
+)
 from rotation.io.workbook.layout import (
     HEADER_FILL,
     HEADER_FONT,
@@ -24,8 +29,10 @@ from rotation.io.workbook.layout import (
 
 __all__ = ["metric_sentence", "write_overview"]
 
-_WIDTHS = {"A": 38, "B": 11, "C": 16, "D": 10, "E": 46}
+_WIDTHS = {"A": 36, "B": 11, "C": 14, "D": 52}
+_LAST = len(_WIDTHS)
 SECTION_FONT = font(bold=True, size=12, color="305496")
+SMALL_FONT = font(size=8, color="595959")
 
 
 def metric_sentence(metric: Metric, value: float, bound: float | None, labels: Labels) -> str:
@@ -49,37 +56,45 @@ class _Writer:
         self.ws = ws
         self.row = 1
 
-    def line(self, *values: object, bold: bool = False, wrap_column: int | None = None) -> None:
+    def line(self, *values: object, wrap_column: int | None = None) -> None:
         for column, value in enumerate(values, start=1):
             cell = put(self.ws, self.row, column, value)
+            numeric = column in (2, 3)
             cell.alignment = Alignment(
-                vertical="top", wrap_text=column == wrap_column, indent=1 if column == 5 else 0
+                horizontal="right" if numeric else None,
+                vertical="top",
+                wrap_text=column == wrap_column,
+                indent=1 if column == _LAST else 0,
             )
-            if bold:
-                cell.font = font(bold=True)
         if wrap_column is not None:
-            width = _WIDTHS["ABCDE"[wrap_column - 1]]
+            width = _WIDTHS["ABCD"[wrap_column - 1]]
             lines = wrapped_lines(str(values[wrap_column - 1] or ""), width)
             if lines > 1:
                 self.ws.row_dimensions[self.row].height = 13 * lines
         self.row += 1
 
-    def pair(self, label: str, value: object) -> None:
+    def pair(self, label: str, value: object, *, small: bool = False) -> None:
         label_cell = put(self.ws, self.row, 1, label)
-        label_cell.font = font(bold=True)
+        label_cell.font = SMALL_FONT if small else font(bold=True)
         label_cell.alignment = Alignment(vertical="top")
         cell = put(self.ws, self.row, 2, value)
         cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
-        self.ws.merge_cells(start_row=self.row, start_column=2, end_row=self.row, end_column=5)
-        lines = wrapped_lines(str(value), sum(_WIDTHS.values()) - _WIDTHS["A"])
+        if small:
+            cell.font = SMALL_FONT
+        self.ws.merge_cells(start_row=self.row, start_column=2, end_row=self.row, end_column=_LAST)
+        lines = wrapped_lines(
+            str(value), (sum(_WIDTHS.values()) - _WIDTHS["A"]) * (1.2 if small else 1)
+        )
         if lines > 1:
-            self.ws.row_dimensions[self.row].height = 13 * lines
+            self.ws.row_dimensions[self.row].height = (10 if small else 13) * lines
         self.row += 1
 
-    def section(self, title: str) -> None:
+    def section(self, title: str, *, small: bool = False) -> None:
         self.row += 1
-        put(self.ws, self.row, 1, title).font = SECTION_FONT
-        self.ws.row_dimensions[self.row].height = 20
+        put(self.ws, self.row, 1, title).font = (
+            font(bold=True, size=9, color="595959") if small else SECTION_FONT
+        )
+        self.ws.row_dimensions[self.row].height = 14 if small else 20
         self.row += 1
 
     def header(self, values: Sequence[str]) -> None:
@@ -87,13 +102,25 @@ class _Writer:
             cell = put(self.ws, self.row, column, value)
             cell.font = HEADER_FONT
             cell.fill = HEADER_FILL
+            if column in (2, 3):
+                cell.alignment = Alignment(horizontal="right")
         self.row += 1
 
 
 def write_overview(
-    workbook: Any, plan: Plan, report: CheckReport, labels: Labels, sha256: str
+    workbook: Any,
+    plan: Plan,
+    report: CheckReport,
+    labels: Labels,
+    sha256: str,
+    not_printed: Sequence[str] = (),
 ) -> Any:
-    """Fill the first sheet with the Overview."""
+    """Fill the first sheet with the Overview: one printed page in plain words.
+
+    The technical facts (input file and its SHA-256, solve time, seed, threads, solver)
+    go to a small "About this plan" block at the bottom; ``not_printed`` names the sheets
+    left out of the print.
+    """
     event = plan.event
     ws = workbook.active
     ws.title = labels.overview
@@ -102,24 +129,19 @@ def write_overview(
     out = _Writer(ws)
     put(ws, 1, 1, labels.overview_title.format(event=event.name)).font = TITLE_FONT
     ws.row_dimensions[1].height = 24
-    out.row = 2
-
-    out.section(labels.section_event)
-    out.pair(labels.event_name, event.name)
     counts = labels.counts_text.format(
         participants=len(event.participants),
         tables=len(event.tables),
         themes=len(event.themes),
         phases=len(event.phases),
     )
-    out.pair(labels.counts, counts)
-    out.pair(
-        labels.input_file, Path(event.source_file).name if event.source_file else labels.no_input
-    )
-    out.pair(labels.input_sha256, sha256 or labels.no_input)
+    put(ws, 2, 1, counts)
+    out.row = 3
 
     out.section(labels.section_result)
-    out.pair(labels.status, labels.status_text[plan.record.status])
+    record = plan.record
+    status = status_sentence(record.status, verdict(plan, report.metrics, record.bounds), labels)
+    out.pair(labels.status, status)
     if report.ok:
         out.pair("", labels.rules_ok)
     else:
@@ -128,35 +150,46 @@ def write_overview(
             out.pair("", f"{labels.rule_names[violation.rule]}: {violation.message}")
 
     out.section(labels.section_metrics)
-    out.header([labels.metric, labels.this_plan, labels.lower_bound, labels.gap, labels.in_words])
+    out.header([labels.metric, labels.this_plan, labels.lower_bound, labels.in_words])
     first_metric_row = out.row
     figures = report.metrics.as_dict()
     for metric in Metric:
         value = float(figures[metric.value])
-        bound = plan.record.bounds.get(metric.goal) if metric.goal is not None else None
-        gap = None if bound is None else value - bound
+        bound = record.bounds.get(metric.goal) if metric.goal is not None else None
         sentence = metric_sentence(metric, value, bound, labels)
-        out.line(labels.metrics[metric].name, value, bound, gap, sentence, wrap_column=5)
+        shown_bound = "" if bound is None else labels.figure(bound)
+        name = labels.metrics[metric].name
+        out.line(name, labels.figure(value), shown_bound, sentence, wrap_column=_LAST)
         if metric is Metric.ATTRIBUTE_DEVIATION and len(event.balance) > 1:
-            for name, part in report.metrics.attribute_deviation_by_attribute.items():
-                out.line(f"  {labels.metrics[metric].name}: {name}", part)
-    for row in ws.iter_rows(min_row=first_metric_row, max_row=out.row - 1, max_col=5):
+            for key, part in report.metrics.attribute_deviation_by_attribute.items():
+                out.line(f"  {name}: {event.attribute_label(key)}", labels.figure(part))
+    for row in ws.iter_rows(min_row=first_metric_row, max_row=out.row - 1, max_col=_LAST):
         for cell in row:
             cell.border = Border(bottom=THIN)
-            if cell.column in (2, 3, 4) and isinstance(cell.value, (int, float)):
-                cell.number_format = "0" if float(cell.value).is_integer() else "0.00"
 
-    out.section(labels.section_solve)
-    record = plan.record
-    out.pair(labels.solve_time, labels.seconds.format(value=labels.figure(record.wall_time)))
-    out.pair(labels.seed, "–" if record.seed is None else str(record.seed))
-    out.pair(labels.workers, "–" if record.workers is None else str(record.workers))
-    out.pair(labels.solver, record.solver or "–")
+    out.section(labels.section_about, small=True)
+    source = Path(event.source_file).name if event.source_file else labels.no_input
+    out.pair(labels.input_file, source, small=True)
+    out.pair(labels.input_sha256, sha256 or labels.no_input, small=True)
+    seconds = labels.seconds.format(value=labels.figure(record.wall_time, digits=1))
+    solver = ", ".join(
+        [
+            f"{labels.solve_time} {seconds}",
+            f"{labels.seed} {'–' if record.seed is None else record.seed}",
+            f"{labels.workers} {'–' if record.workers is None else record.workers}",
+            record.solver or "–",
+        ]
+    )
+    out.pair(labels.solver, solver, small=True)
     for note in record.notes:
-        out.pair(labels.notes, note)
-    out.row += 1
-    out.pair("", labels.data_note.format(sheet=DATA_SHEET, assignments=labels.assignments))
+        out.pair(labels.notes, note, small=True)
+    out.pair(
+        "", labels.data_note.format(sheet=DATA_SHEET, assignments=labels.assignments), small=True
+    )
+    if not_printed:
+        sheets = join_words([f"'{name}'" for name in not_printed], labels)
+        out.pair("", labels.print_note.format(sheets=sheets), small=True)
 
     ws.freeze_panes = "A2"
-    print_on_a4(ws, footer=labels.page_footer)
+    print_on_a4(ws, footer=labels.page_footer, one_page=True)
     return ws

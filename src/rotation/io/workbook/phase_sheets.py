@@ -35,7 +35,7 @@ from rotation.io.workbook.layout import (
 )
 from rotation.io.workbook.view import TableBlock, attribute, member_name, table_blocks, unseated
 
-__all__ = ["phase_sheet_title", "write_phase_sheet"]
+__all__ = ["phase_sheet_title", "role_header", "write_phase_sheet"]
 
 TITLE_HEIGHT, HEADER_HEIGHT = 26.0, 18.0
 BLOCK_HEIGHT, MEMBER_HEIGHT, LINE_HEIGHT, SPACER_HEIGHT = 21.0, 16.0, 12.5, 10.0
@@ -48,6 +48,11 @@ THEME_FILLS = ("DDEBF7", "E2EFDA", "FCE4D6", "FFF2CC", "EDE1F5", "D9F2F2", "F2DC
 def phase_sheet_title(labels: Labels, phase: int) -> str:
     """The sheet name of a phase: ``Phase 2``."""
     return f"{labels.phase} {phase}"
+
+
+def role_header(event: Event, labels: Labels) -> str:
+    """The role column's header as the organiser named it ("Funktion", "Rolle", "Role")."""
+    return event.attribute_label("role") if "role" in event.attribute_names else labels.role
 
 
 def _title(event: Event, labels: Labels, phase: int) -> str:
@@ -73,7 +78,7 @@ def _member_row(event: Event, index: int, participant_id: str) -> list[object]:
 def column_widths(plan: Plan, labels: Labels) -> list[float]:
     """Widths shared by all phase sheets, sized to the longest name, organisation and role."""
     event = plan.event
-    headers = [labels.number, labels.name, labels.organisation, labels.role]
+    headers = [labels.number, labels.name, labels.organisation, role_header(event, labels)]
     widths = [float(text_width(h) + 2) for h in headers]
     for phase in event.phase_numbers:
         for block in table_blocks(plan, phase, labels.unknown):
@@ -110,7 +115,8 @@ def write_phase_sheet(workbook: Any, plan: Plan, labels: Labels, phase: int) -> 
 
     put(ws, 1, 1, _title(event, labels, phase)).font = TITLE_FONT
     ws.row_dimensions[1].height = TITLE_HEIGHT
-    for k, header in enumerate([labels.number, labels.name, labels.organisation, labels.role], 1):
+    headers = [labels.number, labels.name, labels.organisation, role_header(event, labels)]
+    for k, header in enumerate(headers, 1):
         put(ws, 2, k, header)
     _style_row(ws, 2, HEADER_HEIGHT, font=HEADER_FONT, fill=HEADER_FILL)
     ws.freeze_panes = "A3"

@@ -1,8 +1,10 @@
 """``write_plan``: the plan workbook an organiser prints and hands out (DESIGN 6.2).
 
 Sheets, in order: Overview, one per phase, Participants, Tables, Encounters, Assignments,
-and the hidden ``rotation-data`` sheet (see :mod:`rotation.io.workbook.data_sheet`). Labels are
-English or German; the Assignments columns are the same in both.
+and the hidden ``rotation-data`` sheet (see :mod:`rotation.io.workbook.data_sheet`).
+Printing the workbook prints the Overview (one page), the phase sheets, Participants and
+Tables; Encounters and Assignments are left out. Labels are English or German; the
+Assignments columns are the same in both.
 """
 
 from __future__ import annotations
@@ -43,7 +45,10 @@ def build_workbook(plan: Plan, *, lang: str | None = None, input_sha256: str = "
     use_font(workbook)
     workbook.properties.creator = "rotation"
     workbook.properties.title = plan.event.name
-    write_overview(workbook, plan, report, labels, input_sha256 or plan.event.source_sha256)
+    sha256 = input_sha256 or plan.event.source_sha256
+    write_overview(
+        workbook, plan, report, labels, sha256, not_printed=(labels.encounters, labels.assignments)
+    )
     for phase in plan.event.phase_numbers:
         write_phase_sheet(workbook, plan, labels, phase)
     write_participants(workbook, plan, labels)
