@@ -66,11 +66,17 @@ _IO = {
 
 
 def __getattr__(name: str) -> Any:
+    # The file functions load pandas and openpyxl on first use, so planning in code and the
+    # solver stay light; `dir(rotation)` lists them all the same.
     if name in _IO:
         import rotation.io
 
         return getattr(rotation.io, name)
     raise AttributeError(f"module 'rotation' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 
 __all__ = [

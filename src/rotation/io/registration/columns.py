@@ -25,6 +25,7 @@ __all__ = [
     "Layout",
     "accepted_names",
     "header_language",
+    "key_column_problems",
     "match_header",
     "participant_header_row",
     "plan_layout",
@@ -114,6 +115,8 @@ _PIN = re.compile(
     r"(?:phase|runde|round)(\d+)(?:tisch|table)?$"
 )
 _PARTS = re.compile(r"[/|(),]")
+_WORD_BREAKS = re.compile(r"[\s\-_./|(),#:;]+")
+_ID_WORDS = {"id", "nr", "no", "nummer", "number", "kennung", "key", "code", "schlussel"}
 
 
 def match_header(header: str) -> Field | int | None:
@@ -307,3 +310,63 @@ def plan_layout(
         if column not in claimed:
             attributes[header or f"column {_letter(column)}"] = column
     return Layout(tuple(headers), fields, pins, attributes), problems
+
+
+def _words(header: str) -> list[str]:
+    return [word for word in map(fold, _WORD_BREAKS.split(header)) if word]
+
+
+def looks_like_id(header: str) -> bool:
+    """True for headers such as "Person ID", "user_id", "Mitgliedsnummer", "Kennung".
+
+    >>> [looks_like_id(h) for h in ("Person ID", "Mitgliedsnummer", "Funktion", "Liquid")]
+    [True, True, False, False]
+    """
+    return any(word in _ID_WORDS or word.endswith("nummer") for word in _words(header))
+
+
+def looks_like_name(header: str) -> bool:
+    """True for headers such as "Teilnehmername", "Participant name", "Vor- und Zuname"."""
+    return any(word.endswith("name") for word in _words(header))
+
+
+def key_column_problems(layout: Layout, where: Problem, *, names_required: bool) -> list[Problem]:
+    """No name column, and columns that look like ids or names but are no known header.
+
+    Such a column would otherwise become an attribute without a word: ids numbered by row,
+    names empty. ``where`` carries file, sheet and header row.
+    """
+    fields = layout.fields
+    unknown = [
+        layout.header(column)
+        for key, column in layout.attributes.items()
+        if column not in fields.values() and key not in ("role", "gender")
+    ]
+    problems: list[Problem] = []
+    if not {Field.NAME, Field.FIRST_NAME, Field.LAST_NAME} & fields.keys():
+        name_like = [header for header in unknown if looks_like_name(header)]
+        if names_required or name_like:
+            found = ", ".join(h for h in layout.headers if h) or "none"
+            accepted = "; ".join(
+                f"{f.value.replace('_', ' ')}: {accepted_names(f)}"
+                for f in (Field.NAME, Field.FIRST_NAME, Field.LAST_NAME)
+            )
+            guess = f" ('{name_like[0]}' is no header rotation knows)" if name_like else ""
+            problems.append(
+                where.at(
+                    f"No column with the participants' names{guess}.",
+                    f"headers found: {found}; accepted: {accepted}",
+                )
+            )
+    if Field.ID not in fields:
+        problems += [
+            where.at(
+                f"The column '{header}' looks like an id, but is no id header rotation knows, "
+                "so it would not identify the participants.",
+                f"name it one of: {accepted_names(Field.ID)}; or, if it is no id, another name",
+                column=header,
+            )
+            for header in unknown
+            if looks_like_id(header)
+        ]
+    return problems

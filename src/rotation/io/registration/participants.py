@@ -21,6 +21,7 @@ from rotation.io.registration.columns import (
     Field,
     Layout,
     header_language,
+    key_column_problems,
     participant_header_row,
     plan_layout,
 )
@@ -74,9 +75,12 @@ class ParticipantSheet:
 
 
 def read_participants(
-    sheet: RawSheet, file: str, columns: Mapping[str, str]
+    sheet: RawSheet, file: str, columns: Mapping[str, str], *, names_required: bool = True
 ) -> tuple[ParticipantSheet | None, list[Problem]]:
-    """The registrations of a participant sheet and every problem found in it."""
+    """The registrations of a participant sheet and every problem found in it.
+
+    ``names_required=False`` accepts a sheet without names (a DataFrame of ids only).
+    """
     base = Problem("", file=file, sheet=sheet.name)
     rows = [[clean_text(c) for c in row] for row in sheet.rows]
     if not any(any(row) for row in rows):
@@ -93,32 +97,17 @@ def read_participants(
         ]
     header_number = RawSheet.excel_row(header_at)
     headers = rows[header_at]
-    layout, problems = plan_layout(headers, columns, where=base.at("", row=header_number))
-    if not {Field.NAME, Field.FIRST_NAME, Field.LAST_NAME} & layout.fields.keys():
-        problems.append(
-            base.at(
-                "No column with the participants' names.",
-                "headers found: "
-                + (", ".join(h for h in headers if h) or "none")
-                + "; accepted: "
-                + "; ".join(_accepted(f) for f in (Field.NAME, Field.FIRST_NAME, Field.LAST_NAME)),
-                row=header_number,
-            )
-        )
+    where = base.at("", row=header_number)
+    layout, problems = plan_layout(headers, columns, where=where)
+    problems += key_column_problems(layout, where, names_required=names_required)
     if problems:
         return None, problems
     registrations: list[Registration] = []
     for position in range(header_at + 1, len(sheet.rows)):
         if not any(rows[position]):
             continue
-        registration = _registration(
-            sheet.rows[position],
-            layout,
-            RawSheet.excel_row(position),
-            len(registrations),
-            base,
-            problems,
-        )
+        row = _Row(sheet.rows[position], layout, RawSheet.excel_row(position), base, problems)
+        registration = _registration(row, len(registrations), names_required=names_required)
         if registration is not None:
             registrations.append(registration)
     if not registrations and not problems:
@@ -165,97 +154,121 @@ def sheet_title(rows: Sequence[Sequence[str]]) -> str:
     return ""
 
 
-def _registration(
-    raw: Sequence[CellValue],
-    layout: Layout,
-    number: int,
-    index: int,
-    base: Problem,
-    problems: list[Problem],
-) -> Registration | None:
-    """One row as a registration; its problems go to ``problems``."""
-    before = len(problems)
+@dataclass
+class _Row:
+    """One participant row being read: its cells by field, and where its problems go."""
 
-    def value(fld: Field) -> str:
-        column = layout.fields.get(fld)
-        return clean_text(raw[column]) if column is not None and column < len(raw) else ""
+    raw: Sequence[CellValue]
+    layout: Layout
+    number: int
+    base: Problem
+    problems: list[Problem]
 
-    def at(fld: Field, message: str, hint: str) -> None:
-        column = layout.fields.get(fld)
-        header = layout.header(column) if column is not None else None
-        problems.append(base.at(message, hint, row=number, column=header))
+    def value(self, fld: Field) -> str:
+        """The cleaned text of a field's cell, "" when the sheet has no such column."""
+        column = self.layout.fields.get(fld)
+        return self.text(column) if column is not None else ""
 
-    name = value(Field.NAME) or " ".join(
-        part for part in (value(Field.FIRST_NAME), value(Field.LAST_NAME)) if part
-    )
-    email = value(Field.EMAIL)
-    if Field.ID in layout.fields:
-        column = layout.fields[Field.ID]
-        person_id = clean_id(raw[column]) if column < len(raw) else ""
-        if not person_id:
-            at(Field.ID, "The row has no id.", "give every participant a unique id")
-    elif Field.EMAIL in layout.fields:
-        person_id = email.casefold()
-        if not person_id:
-            at(
-                Field.EMAIL,
-                "The row has no e-mail address, which serves as the id when there is no id column.",
-                "fill in the e-mail address or add an id column (e.g. 'Nr.')",
+    def text(self, column: int) -> str:
+        return clean_text(self.raw[column]) if column < len(self.raw) else ""
+
+    def problem(self, fld: Field, message: str, hint: str) -> None:
+        column = self.layout.fields.get(fld)
+        header = self.layout.header(column) if column is not None else None
+        self.problems.append(self.base.at(message, hint, row=self.number, column=header))
+
+    def person_id(self, index: int) -> str:
+        """The id column's text, else the e-mail address, else the row's place in the list."""
+        fields = self.layout.fields
+        if Field.ID in fields:
+            column = fields[Field.ID]
+            person_id = clean_id(self.raw[column]) if column < len(self.raw) else ""
+            if not person_id:
+                self.problem(Field.ID, "The row has no id.", "give every participant a unique id")
+        elif Field.EMAIL in fields:
+            person_id = self.value(Field.EMAIL).casefold()
+            if not person_id:
+                self.problem(
+                    Field.EMAIL,
+                    "The row has no e-mail address, which serves as the id when there is no "
+                    "id column.",
+                    "fill in the e-mail address or add an id column (e.g. 'Nr.')",
+                )
+        else:
+            person_id = str(index + 1)
+        if fold(person_id) in {fold(e) for e in EXAMPLE_IDS}:
+            self.problem(
+                Field.ID,
+                "This is the template's example row.",
+                "overwrite it with a participant or delete it",
             )
-    else:
-        person_id = str(index + 1)
-    if fold(person_id) in {fold(e) for e in EXAMPLE_IDS}:
-        at(
-            Field.ID,
-            "This is the template's example row.",
-            "overwrite it with a participant or delete it",
-        )
-    if not name:
-        name_field = (
-            Field.NAME
-            if Field.NAME in layout.fields
-            else (Field.FIRST_NAME if Field.FIRST_NAME in layout.fields else Field.LAST_NAME)
-        )
-        at(
-            name_field,
-            f"The participant '{person_id or '?'}' has no name.",
-            "fill in the name or delete the row",
-        )
-    phases = None
-    if value(Field.PHASES):
+        return person_id
+
+    def name(self, person_id: str, *, required: bool) -> str:
+        """The name column, else first and last name joined."""
+        parts = (self.value(Field.FIRST_NAME), self.value(Field.LAST_NAME))
+        name = self.value(Field.NAME) or " ".join(part for part in parts if part)
+        if not name and required:
+            fields = self.layout.fields
+            name_field = next(
+                (f for f in (Field.NAME, Field.FIRST_NAME) if f in fields), Field.LAST_NAME
+            )
+            self.problem(
+                name_field,
+                f"The participant '{person_id or '?'}' has no name.",
+                "fill in the name or delete the row",
+            )
+        return name
+
+    def phases(self) -> frozenset[int] | None:
+        """The phases the person attends; None for all."""
+        if not self.value(Field.PHASES):
+            return None
         try:
-            phases = parse_phases(raw[layout.fields[Field.PHASES]])
+            return parse_phases(self.raw[self.layout.fields[Field.PHASES]])
         except ValueError:
-            at(
+            self.problem(
                 Field.PHASES,
                 "The phases present are not a list of phase numbers.",
                 "write e.g. 1,2 or 1-2, or leave it empty for all phases",
             )
-    attributes = {
-        key: text
-        for key, column in layout.attributes.items()
-        if column < len(raw) and (text := clean_text(raw[column]))
-    }
-    pins = {
-        phase: table
-        for phase, column in layout.pins.items()
-        if column < len(raw) and (table := clean_id(raw[column]))
-    }
-    if len(problems) > before:
+            return None
+
+    def attributes(self) -> dict[str, str]:
+        """Every attribute column's filled cell, by attribute key."""
+        cells = {key: self.text(column) for key, column in self.layout.attributes.items()}
+        return {key: text for key, text in cells.items() if text}
+
+    def pins(self) -> dict[int, str]:
+        """Phase -> the table id written in that phase's pin column."""
+        cells = {
+            phase: clean_id(self.raw[column]) if column < len(self.raw) else ""
+            for phase, column in self.layout.pins.items()
+        }
+        return {phase: table for phase, table in cells.items() if table}
+
+
+def _registration(row: _Row, index: int, *, names_required: bool = True) -> Registration | None:
+    """One row as a registration, or None when it has problems (added to ``row.problems``)."""
+    before = len(row.problems)
+    person_id = row.person_id(index)
+    name = row.name(person_id, required=names_required)
+    phases = row.phases()
+    if len(row.problems) > before:
         return None
     return Registration(
-        row=number,
+        row=row.number,
         id=person_id,
         name=name,
-        email=email,
-        organisation=value(Field.ORGANISATION),
-        attributes=attributes,
-        host_table=clean_id(value(Field.HOST)) or None,
-        pins=pins,
+        email=row.value(Field.EMAIL),
+        organisation=row.value(Field.ORGANISATION),
+        attributes=row.attributes(),
+        host_table=clean_id(row.value(Field.HOST)) or None,
+        pins=row.pins(),
         phases=phases,
-        preferred_theme=value(Field.PREFERRED_FIRST_THEME) or None,
-        keep_apart=tuple(split_list(value(Field.KEEP_APART))),
-        keep_together=tuple(split_list(value(Field.KEEP_TOGETHER))),
+        preferred_theme=row.value(Field.PREFERRED_FIRST_THEME) or None,
+        keep_apart=tuple(split_list(row.value(Field.KEEP_APART))),
+        keep_together=tuple(split_list(row.value(Field.KEEP_TOGETHER))),
     )
 
 

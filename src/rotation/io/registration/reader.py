@@ -162,13 +162,16 @@ def event_from_sheets(
     options: Settings = _NO_OPTIONS,
     columns: Mapping[str, str] | None = None,
     sheet: str | None = None,
+    names_required: bool = True,
 ) -> Event:
     """The event a workbook's sheets describe, completed by ``options`` (which win)."""
     problems: list[Problem] = []
     people_sheet = _choose_sheet(sheets, sheet, file, problems)
     participants: ParticipantSheet | None = None
     if people_sheet is not None:
-        participants, found = read_participants(people_sheet, file, columns or {})
+        participants, found = read_participants(
+            people_sheet, file, columns or {}, names_required=names_required
+        )
         problems += found
     settings = Settings()
     settings_sheet = find_sheet(sheets, SETTINGS_SHEETS)
@@ -313,9 +316,8 @@ class _Builder:
             )
             return
         per_theme = self.settings.tables_per_theme or 1
-        size = self.settings.table_size or max(
-            1, math.ceil(n_people / (per_theme * len(self.themes)))
-        )
+        n_tables = per_theme * len(self.themes) if isinstance(per_theme, int) else sum(per_theme)
+        size = self.settings.table_size or max(1, math.ceil(n_people / max(1, n_tables)))
         minimum = self.settings.min_table_size or 0
         if minimum > size:
             self.problem(

@@ -57,7 +57,8 @@ class Settings:
 
     name: str | None = None
     themes: tuple[str, ...] | None = None
-    tables_per_theme: int | None = None
+    tables_per_theme: int | tuple[int, ...] | None = None
+    """Tables per theme: one count for all themes, or one per theme (in code only)."""
     table_size: int | None = None
     min_table_size: int | None = None
     phases: int | None = None
