@@ -104,7 +104,10 @@ def solve(
     notes: list[str] = []
     floor = math.ceil(bounds.get(Goal.REPEAT_ENCOUNTERS, 0.0) - 1e-9)
     if method is Method.CONSTRUCT:
-        remaining = max(0.5, time_limit - (time.monotonic() - started))
+        # Deterministic mode budgets moves, not seconds: the whole limit, whatever the
+        # construction took on this machine, so that a seed always gives the same plan.
+        elapsed = 0.0 if deterministic else time.monotonic() - started
+        remaining = max(0.5, time_limit - elapsed)
         improved = improve(
             event,
             start,
