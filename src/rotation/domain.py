@@ -77,15 +77,25 @@ class Status(enum.Enum):
 
 
 class Rule(enum.Enum):
-    """The hard rules; the solver, the checker and the workbook use these names."""
+    """The hard rules, in the order the checker reports them.
+
+    Each rule has one solver function (``rotation.solver.rules``) and one checker function
+    (``rotation.checker.rules``) named after it in lower case (``table_capacity``), so a
+    broken rule reads the same in the solver, the checker and the workbook.
+    """
 
     ONE_TABLE_PER_PHASE = "one table per phase"
+    TABLES_ONLY_IN_THEIR_PHASES = "tables only in their phases"
     THEME_COVERAGE = "theme coverage"
-    CAPACITY = "table capacity"
+    TABLE_CAPACITY = "table capacity"
     PINS_AND_HOSTS = "pins and hosts"
     KEEP_APART = "keep apart"
     KEEP_TOGETHER = "keep together"
-    TABLE_PHASES = "tables only in their phases"
+
+    @property
+    def function_name(self) -> str:
+        """The name of the rule's solver and checker functions: ``table_capacity``."""
+        return self.name.lower()
 
 
 class Goal(enum.Enum):

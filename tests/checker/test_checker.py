@@ -60,7 +60,7 @@ def test_repeat_encounters_cost_c_m_2_per_pair() -> None:
     ("change", "rule", "who"),
     [
         ({("p0", 2): "A2"}, Rule.THEME_COVERAGE, "p0"),
-        ({("p1", 1): "A1"}, Rule.CAPACITY, None),
+        ({("p1", 1): "A1"}, Rule.TABLE_CAPACITY, None),
         ({("p9", 1): "A1"}, Rule.ONE_TABLE_PER_PHASE, "p9"),
         ({("p2", 2): "Z9"}, Rule.ONE_TABLE_PER_PHASE, "p2"),
     ],
@@ -90,7 +90,7 @@ def test_capacity_minimum_is_checked() -> None:
         phases=(Phase(1),),
     )
     report = check(event, Plan(event, {("a", 1): "T1", ("b", 1): "T2"}))
-    assert [v.rule for v in report.violations] == [Rule.CAPACITY]
+    assert [v.rule for v in report.violations] == [Rule.TABLE_CAPACITY]
     assert "needs at least 2" in report.violations[0].message
 
 
@@ -124,7 +124,7 @@ def test_table_phases_and_absence_are_checked() -> None:
     )
     seats = {("a", 1): "T1", ("a", 2): "T2", ("b", 1): "T2", ("b", 2): "T1"}
     rules = [v.rule for v in check(event, Plan(event, seats)).violations]
-    assert Rule.TABLE_PHASES in rules
+    assert Rule.TABLES_ONLY_IN_THEIR_PHASES in rules
     assert Rule.ONE_TABLE_PER_PHASE in rules
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 
-from rotation.domain import Event, Metrics
+from rotation.domain import Event, Metrics, Seats
 
 __all__ = [
     "attribute_deviation",
@@ -22,7 +22,6 @@ __all__ = [
     "unmet_preferences",
 ]
 
-Seats = Mapping[tuple[str, int], str]
 Members = dict[tuple[int, str], list[str]]
 
 

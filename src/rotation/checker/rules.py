@@ -1,20 +1,32 @@
-"""The hard rules, checked on finished seats; one function per rule, named as in the solver.
+"""The hard rules, checked on finished seats: one function per :class:`~rotation.domain.Rule`.
 
-Each function yields a :class:`Violation` per broken instance, naming the rule, the
-participant (by id), the phase and the table in plain words.
+Each function carries its rule's name in lower case, exactly as its twin among the
+solver's constraints does, and :data:`RULES` labels them by rule. Each yields a
+:class:`Violation` per broken instance, naming the rule, the participant (by id), the phase
+and the table in plain words.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
-from rotation.domain import Event, Rule
+from rotation.domain import Event, Rule, Seats
 
-__all__ = ["Seats", "Violation", "find_violations"]
-
-Seats = Mapping[tuple[str, int], str]
+__all__ = [
+    "RULES",
+    "Violation",
+    "find_violations",
+    "keep_apart",
+    "keep_together",
+    "one_table_per_phase",
+    "pins_and_hosts",
+    "table_capacity",
+    "tables_only_in_their_phases",
+    "theme_coverage",
+]
 
 
 @dataclass(frozen=True)
@@ -29,20 +41,6 @@ class Violation:
 
     def __str__(self) -> str:
         return f"{self.rule.value}: {self.message}"
-
-
-def find_violations(event: Event, seats: Seats) -> tuple[Violation, ...]:
-    """Every broken rule of ``seats``, in the order of the rules."""
-    checks = (
-        one_table_per_phase,
-        tables_only_in_their_phases,
-        theme_coverage,
-        table_capacity,
-        pins_and_hosts,
-        keep_apart,
-        keep_together,
-    )
-    return tuple(v for rule_check in checks for v in rule_check(event, seats))
 
 
 def _known_seats(event: Event, seats: Seats) -> Iterator[tuple[str, int, str]]:
@@ -93,7 +91,7 @@ def tables_only_in_their_phases(event: Event, seats: Seats) -> Iterator[Violatio
     for person, phase, table in _known_seats(event, seats):
         if not event.table(table).runs_in(phase):
             yield Violation(
-                Rule.TABLE_PHASES,
+                Rule.TABLES_ONLY_IN_THEIR_PHASES,
                 f"'{person}' sits at '{table}' in phase {phase}, but that table does not run then.",
                 person,
                 phase,
@@ -147,7 +145,7 @@ def table_capacity(event: Event, seats: Seats) -> Iterator[Violation]:
             size = sizes[table.id, phase]
             if size > table.max_size:
                 yield Violation(
-                    Rule.CAPACITY,
+                    Rule.TABLE_CAPACITY,
                     f"table '{table.id}' has {size} people in phase {phase}; it seats "
                     f"{table.max_size}.",
                     phase=phase,
@@ -155,7 +153,7 @@ def table_capacity(event: Event, seats: Seats) -> Iterator[Violation]:
                 )
             elif size < table.min_size:
                 yield Violation(
-                    Rule.CAPACITY,
+                    Rule.TABLE_CAPACITY,
                     f"table '{table.id}' has {size} people in phase {phase}; it needs at least "
                     f"{table.min_size}.",
                     phase=phase,
@@ -235,3 +233,24 @@ def keep_together(event: Event, seats: Seats) -> Iterator[Violation]:
                     phase,
                     first_table,
                 )
+
+
+RuleCheck = Callable[[Event, Seats], Iterator[Violation]]
+
+RULES: Mapping[Rule, RuleCheck] = MappingProxyType(
+    {
+        Rule.ONE_TABLE_PER_PHASE: one_table_per_phase,
+        Rule.TABLES_ONLY_IN_THEIR_PHASES: tables_only_in_their_phases,
+        Rule.THEME_COVERAGE: theme_coverage,
+        Rule.TABLE_CAPACITY: table_capacity,
+        Rule.PINS_AND_HOSTS: pins_and_hosts,
+        Rule.KEEP_APART: keep_apart,
+        Rule.KEEP_TOGETHER: keep_together,
+    }
+)
+"""Every hard rule's check, labelled by its rule, in the order of :class:`Rule`."""
+
+
+def find_violations(event: Event, seats: Seats) -> tuple[Violation, ...]:
+    """Every broken rule of ``seats``, in the order of the rules."""
+    return tuple(v for check in RULES.values() for v in check(event, seats))

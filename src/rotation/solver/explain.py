@@ -15,11 +15,11 @@ from ortools.sat.python import cp_model
 
 from rotation.domain import Event, Participant
 from rotation.solver.cpsat import new_solver
-from rotation.solver.rules import add_all_rules
+from rotation.solver.rules import RuleInstance, add_all_rules
 from rotation.solver.variables import SeatVariables
 from rotation.wording import pluralise
 
-__all__ = ["counting_conflicts", "explain_infeasibility", "rule_conflict"]
+__all__ = ["counting_conflicts", "explain_infeasibility", "rule_conflict", "summarise"]
 
 
 def _seats(tables: tuple[object, ...], attr: str) -> int:
@@ -150,40 +150,43 @@ def _group_conflicts(event: Event) -> list[str]:
     return reasons
 
 
-def rule_conflict(event: Event, time_limit: float = 20.0) -> list[str] | None:
-    """A small set of rules that cannot all hold (None when the rules admit a plan).
+def rule_conflict(event: Event, time_limit: float = 20.0) -> list[RuleInstance] | None:
+    """A small set of rule instances that cannot all hold (None when the rules admit a plan).
 
     Each rule instance is switched by an assumption literal; CP-SAT reports a sufficient
-    set of them, which is then shrunk by dropping one sentence at a time.
+    set of them, which is then shrunk by dropping one instance at a time. Each instance
+    names its :class:`~rotation.domain.Rule`.
     """
     core = _core(event, None, time_limit)
     if core is None:
         return None
     if not core:
         return []
-    # Deletion: keep only sentences without which the rest would admit a plan.
+    # Deletion: keep only instances without which the rest would admit a plan.
     needed = list(core)
-    for sentence in list(core):
-        trial = [s for s in needed if s != sentence]
+    for instance in list(core):
+        trial = [s for s in needed if s != instance]
         if _core(event, set(trial), time_limit / 4) is not None:
             needed = trial
     return needed
 
 
-def _core(event: Event, only: set[str] | None, time_limit: float) -> list[str] | None:
+def _core(
+    event: Event, only: set[RuleInstance] | None, time_limit: float
+) -> list[RuleInstance] | None:
     model = cp_model.CpModel()
     variables = SeatVariables.create(model, event, apply_pins=False)
-    literals: dict[str, cp_model.IntVar] = {}
+    literals: dict[RuleInstance, cp_model.IntVar] = {}
     # Rules left out of this trial are enforced only if an always-false literal holds.
     off = model.new_bool_var("switched off")
     model.add(off == 0)
 
-    def guard(sentence: str) -> list[cp_model.IntVar]:
-        if only is not None and sentence not in only:
+    def guard(instance: RuleInstance) -> list[cp_model.IntVar]:
+        if only is not None and instance not in only:
             return [off]
-        if sentence not in literals:
-            literals[sentence] = model.new_bool_var(sentence)
-        return [literals[sentence]]
+        if instance not in literals:
+            literals[instance] = model.new_bool_var(instance.sentence)
+        return [literals[instance]]
 
     add_all_rules(event, variables, guard)
     model.add_assumptions(list(literals.values()))
@@ -198,10 +201,11 @@ def _core(event: Event, only: set[str] | None, time_limit: float) -> list[str] |
 _PERSON = re.compile(r"^participant '([^']*)' ")
 
 
-def summarise(sentences: list[str]) -> list[str]:
+def summarise(instances: list[RuleInstance]) -> list[str]:
     """Merge sentences that differ only in the participant: "participants 'a', 'b' must ..."."""
     merged: dict[str, list[str]] = {}
-    for sentence in sentences:
+    for instance in instances:
+        sentence = instance.sentence
         match = _PERSON.match(sentence)
         key = _PERSON.sub("participant {} ", sentence) if match else sentence
         merged.setdefault(key, []).append(match.group(1) if match else "")

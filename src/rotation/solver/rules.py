@@ -1,50 +1,85 @@
-"""The hard rules as CP-SAT constraints: one function per rule, named as in the checker.
+"""The hard rules as CP-SAT constraints: one function per :class:`~rotation.domain.Rule`.
 
-Every function takes a ``guard``: it maps a sentence describing one instance of the rule to
-the enforcement literals of that instance. Solving uses :func:`always` (no literals); the
-explanation of an infeasible event passes a guard that creates one assumption literal per
-sentence, so the solver's infeasible core reads as a list of rules in the organiser's words.
-Tables running only in some phases, absent phases, pins and hosts are already encoded in
-which seat variables exist (see :mod:`rotation.solver.variables`).
+Each function carries its rule's name in lower case, exactly as its checker twin in
+:mod:`rotation.checker.rules` does, and :data:`RULES` labels them by rule; a test holds
+both registries to every rule.
+
+Every function takes a ``guard``: it maps one instance of the rule (a
+:class:`RuleInstance`: the rule and a sentence describing the instance) to the enforcement
+literals of that instance. Solving uses :func:`always` (no literals); the explanation of an
+infeasible event passes a guard that creates one assumption literal per instance, so the
+solver's infeasible core reads as a list of rules in the organiser's words.
+
+The seat variables of a normal solve already leave out what pins, hosts, absent phases and
+tables that do not run forbid (see :mod:`rotation.solver.variables`); the functions for
+those rules then hold for free, and do their work on variables created without them.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 
 from ortools.sat.python import cp_model
 
-from rotation.domain import Event
+from rotation.domain import Event, Rule
 from rotation.solver.variables import SeatVariables
 
 __all__ = [
+    "RULES",
     "Guard",
+    "RuleInstance",
     "add_all_rules",
-    "add_capacity",
-    "add_keep_apart",
-    "add_keep_together",
-    "add_one_table_per_phase",
-    "add_pins_and_hosts",
-    "add_theme_coverage",
     "always",
+    "keep_apart",
+    "keep_together",
+    "one_table_per_phase",
+    "pins_and_hosts",
+    "table_capacity",
+    "tables_only_in_their_phases",
+    "theme_coverage",
 ]
 
-Guard = Callable[[str], list[cp_model.IntVar]]
+
+@dataclass(frozen=True)
+class RuleInstance:
+    """One instance of a rule, said in the organiser's words."""
+
+    rule: Rule
+    sentence: str
+
+    def __str__(self) -> str:
+        return self.sentence
 
 
-def always(_: str) -> list[cp_model.IntVar]:
+Guard = Callable[[RuleInstance], list[cp_model.IntVar]]
+RuleConstraint = Callable[[Event, SeatVariables, Guard], None]
+
+
+def always(_: RuleInstance) -> list[cp_model.IntVar]:
     """The guard of a normal solve: every rule is enforced unconditionally."""
     return []
 
 
-def add_one_table_per_phase(event: Event, v: SeatVariables, guard: Guard = always) -> None:
+def one_table_per_phase(event: Event, v: SeatVariables, guard: Guard = always) -> None:
     """Hard: every participant sits at exactly one table in each phase they attend."""
     for (i, r), tables in v.options.items():
         v.model.add_exactly_one(v.seat[i, r, k] for k in tables)
 
 
-def add_theme_coverage(event: Event, v: SeatVariables, guard: Guard = always) -> None:
+def tables_only_in_their_phases(event: Event, v: SeatVariables, guard: Guard = always) -> None:
+    """Hard: nobody sits at a table in a phase in which it does not run."""
+    for (_, r, k), literal in v.seat.items():
+        table = event.tables[k]
+        if not table.runs_in(r):
+            sentence = f"table '{table.id}' does not run in phase {r}"
+            rule = Rule.TABLES_ONLY_IN_THEIR_PHASES
+            v.model.add(literal == 0).only_enforce_if(guard(RuleInstance(rule, sentence)))
+
+
+def theme_coverage(event: Event, v: SeatVariables, guard: Guard = always) -> None:
     """Hard: each participant visits each theme as often as the coverage rule says."""
     tables_of = {
         theme: {k for k, t in enumerate(event.tables) if t.theme == theme}
@@ -64,32 +99,39 @@ def add_theme_coverage(event: Event, v: SeatVariables, guard: Guard = always) ->
             ]
             if not literals and low == 0:
                 continue
-            times = "exactly once" if (low, high) == (1, 1) else f"{low} to {high} times"
-            if high == 1 and low == 0:
-                times = "at most once"
-            sentence = f"participant '{person.id}' must have theme '{theme}' {times}"
-            enforce = guard(sentence)
+            sentence = f"participant '{person.id}' must have theme '{theme}' {_times(low, high)}"
+            enforce = guard(RuleInstance(Rule.THEME_COVERAGE, sentence))
             total = sum(literals)
             v.model.add(total >= low).only_enforce_if(enforce)
             v.model.add(total <= high).only_enforce_if(enforce)
 
 
-def add_capacity(event: Event, v: SeatVariables, guard: Guard = always) -> None:
+def _times(low: int, high: int) -> str:
+    if (low, high) == (1, 1):
+        return "exactly once"
+    if (low, high) == (0, 1):
+        return "at most once"
+    return f"{low} to {high} times"
+
+
+def table_capacity(event: Event, v: SeatVariables, guard: Guard = always) -> None:
     """Hard: every running table holds between its minimum and maximum in every phase."""
     for r in event.phase_numbers:
         for table in event.tables_in(r):
             k = event.table_position(table.id)
             size = v.size(r, k)
+            most = f"table '{table.id}' seats at most {table.max_size} in phase {r}"
             v.model.add(size <= table.max_size).only_enforce_if(
-                guard(f"table '{table.id}' seats at most {table.max_size} in phase {r}")
+                guard(RuleInstance(Rule.TABLE_CAPACITY, most))
             )
             if table.min_size > 0:
+                least = f"table '{table.id}' needs at least {table.min_size} in phase {r}"
                 v.model.add(size >= table.min_size).only_enforce_if(
-                    guard(f"table '{table.id}' needs at least {table.min_size} in phase {r}")
+                    guard(RuleInstance(Rule.TABLE_CAPACITY, least))
                 )
 
 
-def add_pins_and_hosts(event: Event, v: SeatVariables, guard: Guard = always) -> None:
+def pins_and_hosts(event: Event, v: SeatVariables, guard: Guard = always) -> None:
     """Hard: pinned participants sit at their table; hosts stay at the table they host."""
     for i, person in enumerate(event.participants):
         for r in event.phase_numbers:
@@ -99,11 +141,12 @@ def add_pins_and_hosts(event: Event, v: SeatVariables, guard: Guard = always) ->
             why = "is pinned to" if r in person.pins else "hosts"
             k = event.table_position(table)
             sentence = f"participant '{person.id}' {why} table '{table}' in phase {r}"
+            enforce = guard(RuleInstance(Rule.PINS_AND_HOSTS, sentence))
             literal = v.seat.get((i, r, k))
             if literal is None:
-                v.model.add_bool_or([]).only_enforce_if(guard(sentence))
+                v.model.add_bool_or([]).only_enforce_if(enforce)
             else:
-                v.model.add(literal == 1).only_enforce_if(guard(sentence))
+                v.model.add(literal == 1).only_enforce_if(enforce)
 
 
 def _groups_seats(
@@ -113,10 +156,11 @@ def _groups_seats(
     return [(i, v.options[i, r]) for i in present if (i, r) in v.options]
 
 
-def add_keep_apart(event: Event, v: SeatVariables, guard: Guard = always) -> None:
+def keep_apart(event: Event, v: SeatVariables, guard: Guard = always) -> None:
     """Hard: members of a keep-apart group never share a table."""
     for group in event.keep_apart:
-        enforce = guard(f"the members of keep-apart group '{group.name}' sit apart")
+        sentence = f"the members of keep-apart group '{group.name}' sit apart"
+        enforce = guard(RuleInstance(Rule.KEEP_APART, sentence))
         for r in event.phase_numbers:
             seats = _groups_seats(event, v, group.members, r)
             for k in {k for _, tables in seats for k in tables}:
@@ -125,10 +169,11 @@ def add_keep_apart(event: Event, v: SeatVariables, guard: Guard = always) -> Non
                     v.model.add(sum(literals) <= 1).only_enforce_if(enforce)
 
 
-def add_keep_together(event: Event, v: SeatVariables, guard: Guard = always) -> None:
+def keep_together(event: Event, v: SeatVariables, guard: Guard = always) -> None:
     """Hard: present members of a keep-together group always share a table."""
     for group in event.keep_together:
-        enforce = guard(f"the members of keep-together group '{group.name}' sit together")
+        sentence = f"the members of keep-together group '{group.name}' sit together"
+        enforce = guard(RuleInstance(Rule.KEEP_TOGETHER, sentence))
         for r in event.phase_numbers:
             seats = _groups_seats(event, v, group.members, r)
             for (a, tables_a), (b, tables_b) in itertools.pairwise(seats):
@@ -138,11 +183,21 @@ def add_keep_together(event: Event, v: SeatVariables, guard: Guard = always) -> 
                     v.model.add(left == right).only_enforce_if(enforce)
 
 
+RULES: Mapping[Rule, RuleConstraint] = MappingProxyType(
+    {
+        Rule.ONE_TABLE_PER_PHASE: one_table_per_phase,
+        Rule.TABLES_ONLY_IN_THEIR_PHASES: tables_only_in_their_phases,
+        Rule.THEME_COVERAGE: theme_coverage,
+        Rule.TABLE_CAPACITY: table_capacity,
+        Rule.PINS_AND_HOSTS: pins_and_hosts,
+        Rule.KEEP_APART: keep_apart,
+        Rule.KEEP_TOGETHER: keep_together,
+    }
+)
+"""Every hard rule's constraint function, labelled by its rule."""
+
+
 def add_all_rules(event: Event, v: SeatVariables, guard: Guard = always) -> None:
     """Hard: every rule of DESIGN section 3."""
-    add_one_table_per_phase(event, v, guard)
-    add_theme_coverage(event, v, guard)
-    add_capacity(event, v, guard)
-    add_pins_and_hosts(event, v, guard)
-    add_keep_apart(event, v, guard)
-    add_keep_together(event, v, guard)
+    for add_rule in RULES.values():
+        add_rule(event, v, guard)

@@ -19,15 +19,21 @@ from rotation.domain import Event
 __all__ = ["SeatVariables", "seat_options"]
 
 
-def seat_options(event: Event, *, apply_pins: bool = True) -> dict[tuple[int, int], list[int]]:
+def seat_options(
+    event: Event, *, apply_pins: bool = True, running_only: bool = True
+) -> dict[tuple[int, int], list[int]]:
     """Tables each participant may take in each phase they attend.
 
     With ``apply_pins`` a pinned participant or host has only their table; without, every
     running table (the explanation of an infeasible event then adds pins as guarded rules).
+    With ``running_only`` a phase offers the tables running in it; without, every table
+    (the rule :func:`~rotation.solver.rules.tables_only_in_their_phases` then decides).
     """
     options: dict[tuple[int, int], list[int]] = {}
+    every_table = list(range(len(event.tables)))
     running = {
-        r: [event.table_position(t.id) for t in event.tables_in(r)] for r in event.phase_numbers
+        r: [event.table_position(t.id) for t in event.tables_in(r)] if running_only else every_table
+        for r in event.phase_numbers
     }
     for i, person in enumerate(event.participants):
         for r in event.phase_numbers:
@@ -49,10 +55,16 @@ class SeatVariables:
 
     @classmethod
     def create(
-        cls, model: cp_model.CpModel, event: Event, *, apply_pins: bool = True
+        cls,
+        model: cp_model.CpModel,
+        event: Event,
+        *,
+        apply_pins: bool = True,
+        running_only: bool = True,
     ) -> SeatVariables:
-        """One literal per seat a participant may take."""
-        variables = cls(model, seat_options(event, apply_pins=apply_pins))
+        """One literal per seat a participant may take (see :func:`seat_options`)."""
+        options = seat_options(event, apply_pins=apply_pins, running_only=running_only)
+        variables = cls(model, options)
         for (i, r), tables in variables.options.items():
             for k in tables:
                 variables.seat[i, r, k] = model.new_bool_var(f"seat[p{i},t{k},r{r}]")

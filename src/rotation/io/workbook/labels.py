@@ -364,11 +364,11 @@ DE = Labels(
         {
             Rule.ONE_TABLE_PER_PHASE: "ein Tisch je Phase",
             Rule.THEME_COVERAGE: "Themenabdeckung",
-            Rule.CAPACITY: "Tischgröße",
+            Rule.TABLE_CAPACITY: "Tischgröße",
             Rule.PINS_AND_HOSTS: "feste Plätze und Gastgeber·innen",
             Rule.KEEP_APART: "getrennt halten",
             Rule.KEEP_TOGETHER: "zusammen halten",
-            Rule.TABLE_PHASES: "Tische nur in ihren Phasen",
+            Rule.TABLES_ONLY_IN_THEIR_PHASES: "Tische nur in ihren Phasen",
         }
     ),
     metric="Kennzahl",
