@@ -52,6 +52,7 @@ if TYPE_CHECKING:
         write_plan,
         write_template,
     )
+    from rotation.io.cards import write_cards
 
 __version__ = "0.1.0"
 
@@ -68,6 +69,10 @@ _IO = {
 def __getattr__(name: str) -> Any:
     # The file functions load pandas and openpyxl on first use, so planning in code and the
     # solver stay light; `dir(rotation)` lists them all the same.
+    if name == "write_cards":  # loads the PDF library, so only when cards are written
+        from rotation.io.cards import write_cards
+
+        return write_cards
     if name in _IO:
         import rotation.io
 
@@ -116,6 +121,7 @@ __all__ = [
     "read_event",
     "read_plan",
     "solve",
+    "write_cards",
     "write_plan",
     "write_template",
 ]

@@ -14,27 +14,34 @@ best plan so far.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
 from rotation.domain import CheckedPlan, Event, Plan
-from rotation.io import read_event, write_plan
+from rotation.io import read_event, read_plan, write_plan
+from rotation.io.cards import ALL_CARDS, CardKind
 from rotation.io.language import Language, choose_language
 from rotation.io.saving import guard_target
+from rotation.io.workbook.language import workbook_language
 from rotation.solver import Method, Progress, solve
 
 __all__ = [
+    "ALL_CARDS",
+    "CardKind",
     "Language",
     "ReadSettings",
     "SolveOutcome",
     "SolveSettings",
+    "cards_pdf",
     "check_target",
     "choose_language",
+    "read_plan_file",
     "read_registration",
     "run_solve",
+    "write_cards_file",
     "write_plan_file",
 ]
 
@@ -71,12 +78,12 @@ class SolveOutcome:
     interrupted: bool
 
 
-def check_target(output: Path, inputs: Sequence[Path]) -> None:
-    """Refuse a bad output file before any work: an input itself, not .xlsx, a folder.
+def check_target(output: Path, inputs: Sequence[Path], *, suffix: str = ".xlsx") -> None:
+    """Refuse a bad output file before any work: an input itself, not ``suffix``, a folder.
 
     Raises :class:`~rotation.errors.OutputError`.
     """
-    guard_target(output, list(inputs))
+    guard_target(output, list(inputs), suffix=suffix)
 
 
 def read_registration(source: str | PathLike[str], settings: ReadSettings) -> Event:
@@ -148,3 +155,42 @@ def write_plan_file(
 ) -> Path:
     """Write the plan workbook atomically in ``lang`` (None: :func:`choose_language`)."""
     return write_plan(plan, output, lang=choose_language(lang, plan.event), input_path=input_path)
+
+
+def read_plan_file(path: str | PathLike[str]) -> tuple[CheckedPlan, Language | None]:
+    """A plan workbook read back (also after hand edits) and the language it was written in.
+
+    The language is None when the workbook's sheet names do not tell it; the cards then
+    follow :func:`choose_language`.
+    Raises :class:`~rotation.errors.InputError` for a missing, unsafe or unreadable file.
+    """
+    plan = read_plan(path)
+    return plan, workbook_language(path)
+
+
+def write_cards_file(
+    plan: Plan,
+    output: str | PathLike[str],
+    *,
+    what: Collection[CardKind | str] = ALL_CARDS,
+    lang: str | None = None,
+    plan_path: str | PathLike[str] | None = None,
+) -> Path:
+    """Write table signs, personal slips and rosters (``what``) into one PDF; returns its path.
+
+    ``lang`` None: :func:`choose_language`. ``plan_path``, the workbook the plan came from,
+    is never overwritten.
+    """
+    from rotation.io.cards import write_cards
+
+    inputs = [plan_path] if plan_path is not None else []
+    return write_cards(plan, output, what=what, lang=lang, inputs=inputs)
+
+
+def cards_pdf(
+    plan: Plan, *, what: Collection[CardKind | str] = ALL_CARDS, lang: str | None = None
+) -> bytes:
+    """The same cards as PDF bytes, for a download that needs no file."""
+    from rotation.io.cards import render_cards
+
+    return render_cards(plan, what=what, lang=lang)

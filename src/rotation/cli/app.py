@@ -1,4 +1,4 @@
-"""The typer application: ``rotation plan | check | template | demo``."""
+"""The typer application: ``rotation plan | print | check | template | demo``."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from rotation.checker import CheckReport, check
+from rotation.cli.cards import print_command
 from rotation.cli.command_line import ListOptionsCommand, split_at_commas, split_name_problem
 from rotation.cli.exit_codes import EXIT_CODES_HELP, ExitCode
 from rotation.cli.runner import Display, consoles, guarded, plan_and_write, print_json, usage_error
@@ -189,6 +190,9 @@ def plan_command(
         lang=lang.value if lang else None,
         display=display,
     )
+
+
+app.command("print", epilog=EXIT_CODES_HELP)(print_command)
 
 
 @app.command("check", epilog=EXIT_CODES_HELP)

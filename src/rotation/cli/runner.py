@@ -33,7 +33,16 @@ from rotation.workflow import (
     write_plan_file,
 )
 
-__all__ = ["Display", "consoles", "guarded", "headline", "plan_and_write", "print_json"]
+__all__ = [
+    "Display",
+    "check_output",
+    "consoles",
+    "guarded",
+    "headline",
+    "plan_and_write",
+    "print_json",
+    "usage_error",
+]
 
 
 @dataclass(frozen=True)
@@ -87,10 +96,12 @@ def usage_error(message: str, display: Display) -> typer.Exit:
     return typer.Exit(int(ExitCode.USAGE))
 
 
-def check_output(output: Path, inputs: list[Path], display: Display) -> None:
-    """Refuse a bad output file before any work: the input itself, not .xlsx, a folder."""
+def check_output(
+    output: Path, inputs: list[Path], display: Display, *, suffix: str = ".xlsx"
+) -> None:
+    """Refuse a bad output file before any work: the input itself, not ``suffix``, a folder."""
     try:
-        check_target(output, inputs)
+        check_target(output, inputs, suffix=suffix)
     except OutputError as error:
         raise usage_error("; ".join(str(p) for p in error.problems), display) from None
 

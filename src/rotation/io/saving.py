@@ -59,28 +59,30 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
 
 
-def guard_target(target: Path, inputs: list[Path]) -> None:
-    """Refuse a target that is an input file, not .xlsx, a folder, or in a missing folder.
+def guard_target(target: Path, inputs: list[Path], *, suffix: str = ".xlsx") -> None:
+    """Refuse a target that is an input file, not ``suffix``, a folder, or in a missing folder.
 
     Raises :class:`OutputError` saying what to do instead.
     """
     name = target.name
+    kind = "PDF file" if suffix == ".pdf" else "workbook"
+    example = f"plan{suffix}" if suffix == ".xlsx" else f"cards{suffix}"
     for source in inputs:
         if _same_file(target, source) or target.resolve() == source.resolve():
             raise OutputError.single(
-                f"The plan would overwrite the input file '{name}'.",
-                hint="choose another output file name, e.g. 'plan.xlsx'",
+                f"The {kind} would overwrite the input file '{name}'.",
+                hint=f"choose another output file name, e.g. '{example}'",
                 file=name,
             )
-    if target.suffix.lower() != ".xlsx":
+    if target.suffix.lower() != suffix:
         raise OutputError.single(
-            f"The workbook '{name}' must end in .xlsx.",
-            hint="give an output name such as 'plan.xlsx'",
+            f"The {kind} '{name}' must end in {suffix}.",
+            hint=f"give an output name such as '{example}'",
             file=name,
         )
     if target.is_dir():
         raise OutputError.single(
-            f"'{name}' is a folder.", hint="give a file name such as 'plan.xlsx'"
+            f"'{name}' is a folder.", hint=f"give a file name such as '{example}'"
         )
     if not target.parent.is_dir():
         raise OutputError.single(
@@ -90,13 +92,17 @@ def guard_target(target: Path, inputs: list[Path]) -> None:
         )
 
 
-def save_atomically(workbook: Any, target: Path, inputs: list[Path]) -> None:
+def save_atomically(
+    workbook: Any, target: Path, inputs: list[Path], *, suffix: str = ".xlsx"
+) -> None:
     """Save ``workbook`` to ``target`` through a temporary file; nothing half-written remains.
+
+    ``workbook`` is anything with a ``save(stream)`` method, or the file's bytes.
 
     Raises :class:`OutputError` with a message for the organiser when the target is an input
     file, its folder is missing or not writable, or the file is open in another program.
     """
-    guard_target(target, inputs)
+    guard_target(target, inputs, suffix=suffix)
     name = target.name
     try:
         handle, temp_name = tempfile.mkstemp(
@@ -113,7 +119,10 @@ def save_atomically(workbook: Any, target: Path, inputs: list[Path]) -> None:
         # mkstemp makes the file private; give it the mode a plain new file would have.
         os.chmod(temp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
         with os.fdopen(handle, "wb") as stream:
-            workbook.save(stream)
+            if isinstance(workbook, (bytes, bytearray)):
+                stream.write(workbook)
+            else:
+                workbook.save(stream)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temp, target)
