@@ -407,6 +407,18 @@ class Event:
     # -- validation -------------------------------------------------------------------------
 
     def _cross_reference_problems(self) -> list[Problem]:
+        """Every problem between the event's parts, all at once, in a fixed order."""
+        return [
+            *self._shape_problems(),
+            *self._table_problems(),
+            *self._host_problems(),
+            *(p for person in self.participants for p in self._participant_problems(person)),
+            *self._group_problems(),
+            *self._balance_problems(),
+        ]
+
+    def _shape_problems(self) -> list[Problem]:
+        """Unique ids and names, phases numbered 1, 2, 3, ..., and something to plan."""
         problems: list[Problem] = []
         problems += _duplicates("participant id", [p.id for p in self.participants])
         problems += _duplicates("theme", [t.name for t in self.themes])
@@ -422,11 +434,14 @@ class Event:
             problems.append(Problem("The event has no themes.", hint="give at least one theme"))
         if not self.tables:
             problems.append(Problem("The event has no tables.", hint="give at least one table"))
-        theme_names = {t.name for t in self.themes}
-        phase_numbers = set(numbers)
-        table_by_id = {t.id: t for t in self.tables}
-        person_ids = {p.id for p in self.participants}
+        return problems
 
+    def _table_problems(self) -> list[Problem]:
+        """Each table's theme, phases and host exist."""
+        problems: list[Problem] = []
+        theme_names = {t.name for t in self.themes}
+        phase_numbers = {ph.number for ph in self.phases}
+        person_ids = {p.id for p in self.participants}
         for table in self.tables:
             if table.theme not in theme_names:
                 problems.append(
@@ -447,73 +462,96 @@ class Event:
                 problems.append(
                     Problem(f"Table '{table.id}' is hosted by unknown participant '{table.host}'.")
                 )
+        return problems
+
+    def _tables_by_host(self) -> dict[str, list[str]]:
         hosts: dict[str, list[str]] = {}
         for table in self.tables:
             if table.host:
                 hosts.setdefault(table.host, []).append(table.id)
-        for host, tables in hosts.items():
-            if len(tables) > 1:
-                problems.append(
-                    Problem(f"Participant '{host}' hosts several tables: {', '.join(tables)}.")
-                )
-        host_table = {h: ts[0] for h, ts in hosts.items()}
+        return hosts
 
-        for person in self.participants:
-            if person.phases is not None and not person.phases <= phase_numbers:
-                problems.append(
-                    Problem(
-                        f"Participant '{person.id}' attends phases "
-                        f"{sorted(person.phases - phase_numbers)}, which the event does not have."
-                    )
+    def _host_problems(self) -> list[Problem]:
+        """Nobody hosts two tables."""
+        return [
+            Problem(f"Participant '{host}' hosts several tables: {', '.join(tables)}.")
+            for host, tables in self._tables_by_host().items()
+            if len(tables) > 1
+        ]
+
+    def _participant_problems(self, person: Participant) -> list[Problem]:
+        """A participant's phases, pins and preferred theme exist and fit together."""
+        problems: list[Problem] = []
+        phase_numbers = {ph.number for ph in self.phases}
+        if person.phases is not None and not person.phases <= phase_numbers:
+            problems.append(
+                Problem(
+                    f"Participant '{person.id}' attends phases "
+                    f"{sorted(person.phases - phase_numbers)}, which the event does not have."
                 )
-            for phase, table_id in person.pins.items():
-                pinned = table_by_id.get(table_id)
-                if phase not in phase_numbers:
-                    problems.append(
-                        Problem(f"Participant '{person.id}' is pinned in unknown phase {phase}.")
-                    )
-                if pinned is None:
-                    problems.append(
-                        Problem(
-                            f"Participant '{person.id}' is pinned to unknown table '{table_id}' "
-                            f"in phase {phase}.",
-                            hint=f"use one of: {', '.join(t.id for t in self.tables)}",
-                        )
-                    )
-                    continue
-                if not pinned.runs_in(phase):
-                    problems.append(
-                        Problem(
-                            f"Participant '{person.id}' is pinned to table '{table_id}' in "
-                            f"phase {phase}, but that table does not run then."
-                        )
-                    )
-                if not person.attends(phase):
-                    problems.append(
-                        Problem(
-                            f"Participant '{person.id}' is pinned in phase {phase}, which they "
-                            "do not attend."
-                        )
-                    )
-                hosted = host_table.get(person.id)
-                if hosted is not None and hosted != table_id:
-                    problems.append(
-                        Problem(
-                            f"Participant '{person.id}' hosts table '{hosted}' but is pinned to "
-                            f"table '{table_id}' in phase {phase}."
-                        )
-                    )
-            if (
-                person.preferred_first_theme is not None
-                and person.preferred_first_theme not in theme_names
-            ):
-                problems.append(
-                    Problem(
-                        f"Participant '{person.id}' prefers unknown theme "
-                        f"'{person.preferred_first_theme}'.",
-                        hint=f"use one of: {', '.join(sorted(theme_names))}",
-                    )
+            )
+        for phase, table_id in person.pins.items():
+            problems += self._pin_problems(person, phase, table_id)
+        theme_names = {t.name for t in self.themes}
+        if (
+            person.preferred_first_theme is not None
+            and person.preferred_first_theme not in theme_names
+        ):
+            problems.append(
+                Problem(
+                    f"Participant '{person.id}' prefers unknown theme "
+                    f"'{person.preferred_first_theme}'.",
+                    hint=f"use one of: {', '.join(sorted(theme_names))}",
                 )
+            )
+        return problems
+
+    def _pin_problems(self, person: Participant, phase: int, table_id: str) -> list[Problem]:
+        """A pin names a known phase the person attends and a known table running then,
+        and no other table than the one they host."""
+        problems: list[Problem] = []
+        if phase not in {ph.number for ph in self.phases}:
+            problems.append(
+                Problem(f"Participant '{person.id}' is pinned in unknown phase {phase}.")
+            )
+        pinned = {t.id: t for t in self.tables}.get(table_id)
+        if pinned is None:
+            problems.append(
+                Problem(
+                    f"Participant '{person.id}' is pinned to unknown table '{table_id}' "
+                    f"in phase {phase}.",
+                    hint=f"use one of: {', '.join(t.id for t in self.tables)}",
+                )
+            )
+            return problems
+        if not pinned.runs_in(phase):
+            problems.append(
+                Problem(
+                    f"Participant '{person.id}' is pinned to table '{table_id}' in "
+                    f"phase {phase}, but that table does not run then."
+                )
+            )
+        if not person.attends(phase):
+            problems.append(
+                Problem(
+                    f"Participant '{person.id}' is pinned in phase {phase}, which they "
+                    "do not attend."
+                )
+            )
+        hosted = self._tables_by_host().get(person.id, [None])[0]
+        if hosted is not None and hosted != table_id:
+            problems.append(
+                Problem(
+                    f"Participant '{person.id}' hosts table '{hosted}' but is pinned to "
+                    f"table '{table_id}' in phase {phase}."
+                )
+            )
+        return problems
+
+    def _group_problems(self) -> list[Problem]:
+        """Keep-apart and keep-together groups name known participants."""
+        problems: list[Problem] = []
+        person_ids = {p.id for p in self.participants}
         for kind, groups in (
             ("keep-apart", self.keep_apart),
             ("keep-together", self.keep_together),
@@ -527,14 +565,15 @@ class Event:
                             f"{', '.join(unknown)}."
                         )
                     )
-        for attribute in self.balance:
-            if not any(attribute in p.attributes for p in self.participants):
-                problems.append(
-                    Problem(
-                        f"Nobody has a value for the attribute '{attribute}' chosen for balancing."
-                    )
-                )
         return problems
+
+    def _balance_problems(self) -> list[Problem]:
+        """Every attribute chosen for balancing has a value for somebody."""
+        return [
+            Problem(f"Nobody has a value for the attribute '{attribute}' chosen for balancing.")
+            for attribute in self.balance
+            if not any(attribute in p.attributes for p in self.participants)
+        ]
 
     # -- construction -----------------------------------------------------------------------
 

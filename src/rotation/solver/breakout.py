@@ -17,8 +17,9 @@ import time
 from collections.abc import Callable
 
 from rotation.domain import Event
-from rotation.solver.local_search import Seats, Totals
+from rotation.solver.local_search import Totals
 from rotation.solver.tabu import TabuSearch
+from rotation.solver.variables import Placement
 
 __all__ = ["ATTEMPT_STEPS", "Breakout", "probe"]
 
@@ -34,7 +35,7 @@ class Breakout(TabuSearch):
     def __init__(
         self,
         event: Event,
-        seats: Seats,
+        seats: Placement,
         seed: int = 0,
         stop: threading.Event | None = None,
         report: Callable[[Totals], None] | None = None,
@@ -44,7 +45,7 @@ class Breakout(TabuSearch):
         self.weight = [[0 if i == j else 1 for j in range(n)] for i in range(n)]
         super().__init__(event, seats, seed, stop, report)
 
-    def _load(self, seats: Seats) -> None:
+    def _load(self, seats: Placement) -> None:
         super()._load(seats)
         n, tables = self.n, len(self.event.tables)
         # weighted[r][i][k]: sum of weight x encounters of i with the people at table k in
@@ -157,20 +158,20 @@ class Breakout(TabuSearch):
 
 def probe(
     event: Event,
-    start: Callable[[int], Seats | None],
+    start: Callable[[int], Placement | None],
     *,
     seed: int,
     floor: int,
     attempts: int,
     deadline: float | None,
     stop: threading.Event | None = None,
-) -> tuple[Seats, Totals] | None:
+) -> tuple[Placement, Totals] | None:
     """Short breakout descents from ``start(0)``, ``start(1)``, ...; the best plan found.
 
     Stops at the first plan whose repeats reach ``floor``, after ``attempts`` attempts, or
     at the deadline. Returns None when no attempt could start.
     """
-    best: tuple[Seats, Totals] | None = None
+    best: tuple[Placement, Totals] | None = None
     for attempt in range(attempts):
         if (stop is not None and stop.is_set()) or (
             deadline is not None and time.monotonic() > deadline

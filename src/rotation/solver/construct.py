@@ -12,18 +12,16 @@ from __future__ import annotations
 import itertools
 import random
 from collections import Counter
+from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
 from rotation.domain import Event
 from rotation.errors import SolveTimeoutError
 from rotation.solver.cpsat import new_solver
-from rotation.solver.variables import seat_options
+from rotation.solver.variables import Placement, seat_options
 
 __all__ = ["construct", "seats_by_id", "theme_plan"]
-
-Seats = dict[tuple[int, int], int]
-"""(participant index, phase) -> table index."""
 
 # Greedy weights follow the goal priority: a repeat costs more than any colleague or balance.
 _REPEAT, _COLLEAGUE, _BALANCE, _SIZE, _BELOW_MINIMUM = 10_000.0, 100.0, 1.0, 150.0, 1_000_000.0
@@ -126,103 +124,173 @@ def theme_plan(
     return {(i, r): themes[h] for (i, r, h), lit in pick.items() if solver.boolean_value(lit)}
 
 
-def construct(event: Event, seed: int = 0, time_limit: float = 30.0) -> Seats | None:
+def construct(event: Event, seed: int = 0, time_limit: float = 30.0) -> Placement | None:
     """A plan that follows every rule where the greedy can (None without a theme plan).
 
     ``time_limit`` bounds the theme plan's search.
     """
+    themes: dict[tuple[int, int], str] = {}
     if len(event.themes) > 1:
-        themes = theme_plan(event, seed, time_limit)
-        if themes is None:
+        planned = theme_plan(event, seed, time_limit)
+        if planned is None:
             return None
-    else:
-        themes = {}
-    options = seat_options(event)
-    people = event.participants
-    organisation = [p.organisation for p in people]
-    met: list[Counter[int]] = [Counter() for _ in people]
-    seats: Seats = {}
+        themes = planned
+    people = _People.of(event)
     order = _dealing_order(event, seed)
-    apart: list[set[int]] = [set() for _ in people]
-    for apart_group in event.keep_apart:
-        apart_members = {event.participant_position(m) for m in apart_group.members}
-        for i in apart_members:
-            apart[i] |= apart_members - {i}
-    together: dict[int, list[int]] = {}
-    for together_group in event.keep_together:
-        together_members = [event.participant_position(m) for m in together_group.members]
-        for i in together_members:
-            together[i] = together_members
-    values = [[p.attributes.get(a, "") for a in event.balance] for p in people]
-
+    seats: Placement = {}
     for r in event.phase_numbers:
-        present = [i for i in order if (i, r) in options]
-        shares = [
-            {v: c / len(present) for v, c in Counter(values[i][a] for i in present).items()}
-            for a in range(len(event.balance))
-        ]
-        size: Counter[int] = Counter()
-        org_at: Counter[tuple[int, str]] = Counter()
-        value_at: Counter[tuple[int, int, str]] = Counter()
-        table_of: dict[int, int] = {}
-        # Fixed seats first, then keep-together blocks, then everybody else.
-        fixed = [i for i in present if len(options[i, r]) == 1]
-        rest = [i for i in present if len(options[i, r]) > 1]
-        rest.sort(key=lambda i: 0 if i in together else 1)
-        for i in fixed + rest:
-            if i in table_of:
-                continue
-            block = [j for j in together.get(i, [i]) if (j, r) in options and j not in table_of]
-            candidates = [
-                k
-                for k in options[i, r]
-                if not themes or event.tables[k].theme == themes.get((i, r))
-            ] or options[i, r]
-            best, best_cost = candidates[0], float("inf")
-            contacts: Counter[int] = Counter()
-            for j in block:
-                for q, m in met[j].items():
-                    if q in table_of:
-                        contacts[table_of[q]] += m
-            for k in candidates:
-                table = event.tables[k]
-                room = table.max_size - size[k]
-                cost = 0.0
-                if room < len(block):
-                    cost += 1e12
-                if any(table_of.get(q) == k for j in block for q in apart[j]):
-                    cost += 1e9
-                cost += _REPEAT * contacts[k]
-                for j in block:
-                    if organisation[j]:
-                        cost += _COLLEAGUE * org_at[k, organisation[j]]
-                    for a, value in enumerate(values[j]):
-                        cost += _BALANCE * (
-                            value_at[k, a, value] + 1 - shares[a][value] * (size[k] + 1)
-                        )
-                cost += _SIZE * size[k] / table.max_size
-                if size[k] < table.min_size:
-                    cost -= _BELOW_MINIMUM
-                if cost < best_cost:
-                    best, best_cost = k, cost
-            for j in block:
-                k = best if best in options[j, r] else options[j, r][0]
-                table_of[j] = k
-                seats[j, r] = k
-                size[k] += 1
-                org_at[k, organisation[j]] += 1
-                for a, value in enumerate(values[j]):
-                    value_at[k, a, value] += 1
+        table_of = _seat_phase(event, people, themes, order, r)
+        seats.update({(i, r): k for i, k in table_of.items()})
+        people.meet(table_of)
+    return seats
+
+
+@dataclass
+class _People:
+    """What the greedy knows about everybody: options, groups, values, whom they met."""
+
+    options: dict[tuple[int, int], list[int]]
+    organisation: list[str]
+    values: list[list[str]]
+    """Per participant, their value of each balanced attribute."""
+    apart: list[set[int]]
+    """Per participant, who must not share their table."""
+    together: dict[int, list[int]]
+    """Per member of a keep-together group, the whole group."""
+    met: list[Counter[int]]
+    """Per participant, how often they met each other participant so far."""
+
+    @classmethod
+    def of(cls, event: Event) -> _People:
+        people = event.participants
+        apart: list[set[int]] = [set() for _ in people]
+        for apart_group in event.keep_apart:
+            apart_members = {event.participant_position(m) for m in apart_group.members}
+            for i in apart_members:
+                apart[i] |= apart_members - {i}
+        together: dict[int, list[int]] = {}
+        for together_group in event.keep_together:
+            together_members = [event.participant_position(m) for m in together_group.members]
+            for i in together_members:
+                together[i] = together_members
+        return cls(
+            options=seat_options(event),
+            organisation=[p.organisation for p in people],
+            values=[[p.attributes.get(a, "") for a in event.balance] for p in people],
+            apart=apart,
+            together=together,
+            met=[Counter() for _ in people],
+        )
+
+    def meet(self, table_of: dict[int, int]) -> None:
+        """Everybody at one table in a phase has met everybody else there once more."""
         by_table: dict[int, list[int]] = {}
         for i, k in table_of.items():
             by_table.setdefault(k, []).append(i)
         for seated in by_table.values():
             for i in seated:
-                met[i].update(seated)
-                met[i][i] -= 1
-    return seats
+                self.met[i].update(seated)
+                self.met[i][i] -= 1
 
 
-def seats_by_id(event: Event, seats: Seats) -> dict[tuple[str, int], str]:
+@dataclass
+class _Phase:
+    """The tables of one phase as the greedy fills them."""
+
+    shares: list[dict[str, float]]
+    """Per balanced attribute, each value's share among the people present."""
+    size: Counter[int] = field(default_factory=Counter)
+    org_at: Counter[tuple[int, str]] = field(default_factory=Counter)
+    value_at: Counter[tuple[int, int, str]] = field(default_factory=Counter)
+    table_of: dict[int, int] = field(default_factory=dict)
+
+    def cost(self, event: Event, people: _People, k: int, block: list[int], contacts: int) -> float:
+        """What seating ``block`` at table k costs: full, apart, repeats, colleagues, balance,
+        size (and a bonus while the table is below its minimum)."""
+        table = event.tables[k]
+        cost = 0.0
+        if table.max_size - self.size[k] < len(block):
+            cost += 1e12
+        if any(self.table_of.get(q) == k for j in block for q in people.apart[j]):
+            cost += 1e9
+        cost += _REPEAT * contacts
+        for j in block:
+            if people.organisation[j]:
+                cost += _COLLEAGUE * self.org_at[k, people.organisation[j]]
+            for a, value in enumerate(people.values[j]):
+                cost += _BALANCE * (
+                    self.value_at[k, a, value] + 1 - self.shares[a][value] * (self.size[k] + 1)
+                )
+        cost += _SIZE * self.size[k] / table.max_size
+        if self.size[k] < table.min_size:
+            cost -= _BELOW_MINIMUM
+        return cost
+
+    def seat(self, people: _People, j: int, k: int) -> None:
+        self.table_of[j] = k
+        self.size[k] += 1
+        self.org_at[k, people.organisation[j]] += 1
+        for a, value in enumerate(people.values[j]):
+            self.value_at[k, a, value] += 1
+
+
+def _seat_phase(
+    event: Event,
+    people: _People,
+    themes: dict[tuple[int, int], str],
+    order: list[int],
+    r: int,
+) -> dict[int, int]:
+    """Seat everybody present in phase r: fixed seats, keep-together blocks, the rest."""
+    options = people.options
+    present = [i for i in order if (i, r) in options]
+    shares = [
+        {v: c / len(present) for v, c in Counter(people.values[i][a] for i in present).items()}
+        for a in range(len(event.balance))
+    ]
+    phase = _Phase(shares)
+    fixed = [i for i in present if len(options[i, r]) == 1]
+    rest = [i for i in present if len(options[i, r]) > 1]
+    rest.sort(key=lambda i: 0 if i in people.together else 1)
+    for i in fixed + rest:
+        if i in phase.table_of:
+            continue
+        block = [
+            j for j in people.together.get(i, [i]) if (j, r) in options and j not in phase.table_of
+        ]
+        best = _cheapest_table(event, people, themes, phase, r, i, block)
+        for j in block:
+            phase.seat(people, j, best if best in options[j, r] else options[j, r][0])
+    return phase.table_of
+
+
+def _cheapest_table(
+    event: Event,
+    people: _People,
+    themes: dict[tuple[int, int], str],
+    phase: _Phase,
+    r: int,
+    i: int,
+    block: list[int],
+) -> int:
+    """The table of participant i's theme where seating ``block`` costs least."""
+    options = people.options[i, r]
+    candidates = [
+        k for k in options if not themes or event.tables[k].theme == themes.get((i, r))
+    ] or options
+    contacts: Counter[int] = Counter()
+    for j in block:
+        for q, m in people.met[j].items():
+            if q in phase.table_of:
+                contacts[phase.table_of[q]] += m
+    best, best_cost = candidates[0], float("inf")
+    for k in candidates:
+        cost = phase.cost(event, people, k, block, contacts[k])
+        if cost < best_cost:
+            best, best_cost = k, cost
+    return best
+
+
+def seats_by_id(event: Event, seats: Placement) -> dict[tuple[str, int], str]:
     """Index-based seats as ``{(participant id, phase): table id}``."""
     return {(event.participants[i].id, r): event.tables[k].id for (i, r), k in seats.items()}

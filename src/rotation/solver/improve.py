@@ -14,11 +14,13 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rotation.domain import Event
 from rotation.solver.breakout import ATTEMPT_STEPS, probe
-from rotation.solver.local_search import BLOCK, EPS, LocalSearch, Seats, Totals
+from rotation.solver.local_search import BLOCK, EPS, LocalSearch, Totals
 from rotation.solver.tabu import STEPS_PER_SECOND, TabuSearch, fits_tabu
+from rotation.solver.variables import Placement
 
 __all__ = ["improve"]
 
@@ -32,18 +34,125 @@ MOVES_PER_SECOND = 30_000
 """Roughly how many moves the search tries per second; sets the deterministic budget."""
 
 
+@dataclass
+class _Run:
+    """One improvement run: the search, what it may use, and the budget of the current step."""
+
+    search: LocalSearch
+    event: Event
+    seed: int
+    floor: int
+    deterministic: bool
+    start: Callable[[int], Placement | None] | None
+    stop: threading.Event | None
+    moves: int = 0
+    """The current step's share of the move budget."""
+    deadline: float | None = None
+    """When the current step must end (None in deterministic mode)."""
+
+
+Step = Callable[[_Run], None]
+"""One step of a schedule: runs a search on ``run.search`` within the step's budget."""
+
+
+def climb(run: _Run) -> None:
+    """Hill climbing on random moves, until a block finds nothing or the budget is used."""
+    search = run.search
+    for _ in range(max(1, run.moves // (10 * BLOCK))):
+        applied = search.run(10 * BLOCK)
+        search.report(search.totals())
+        late = run.deadline is not None and time.monotonic() > run.deadline
+        if not applied or late or search.stop.is_set():
+            break
+
+
+def anneal(run: _Run) -> None:
+    """Simulated annealing on all goals; with repeats at their bound, for the balance alone."""
+    search = run.search
+    if search.totals()[0] > run.floor:
+        search.anneal(run.moves, 20.0, search.ranking.dominating(), run.deadline)
+    else:
+        balance(run)
+
+
+def balance(run: _Run) -> None:
+    """Cool annealing in which only the last goal (the balance, by default) may get worse."""
+    run.search.anneal(run.moves, 0.5, None, run.deadline)
+
+
+def spread(run: _Run) -> None:
+    """Balance by swapping whole routes, which never changes repeat encounters."""
+    run.search.spread(run.moves // SPREAD_COST, run.deadline)
+
+
+def flatten(run: _Run) -> None:
+    """Lower the largest single deviations from the attribute mix."""
+    run.search.flatten(run.moves, run.deadline)
+
+
+def _tabu_steps(run: _Run) -> int:
+    return int(run.moves * STEPS_PER_SECOND / MOVES_PER_SECOND)
+
+
+def tabu(run: _Run) -> None:
+    """Tabu search on repeat encounters (a tabu schedule runs on a :class:`TabuSearch`)."""
+    search = run.search
+    assert isinstance(search, TabuSearch)
+    steps = _tabu_steps(run) if run.deterministic else run.moves
+    search.tabu(max(1, steps), floor=run.floor, deadline=run.deadline)
+
+
+def probe_starts(run: _Run) -> None:
+    """Short breakout descents from fresh constructions; the best replaces the plan."""
+    assert run.start is not None
+    attempts = max(1, _tabu_steps(run) // ATTEMPT_STEPS) if run.deterministic else 1 << 30
+    found = probe(
+        run.event,
+        run.start,
+        seed=run.seed,
+        floor=run.floor,
+        attempts=attempts,
+        deadline=run.deadline,
+        stop=run.stop,
+    )
+    search = run.search
+    if found is not None and search.ranking.improves(found[1], search.totals()):
+        search.restore(found[0])
+        search.report(search.totals())
+
+
+Schedule = tuple[tuple[float, Step], ...]
+"""Steps with their shares of the budget, in order."""
+
+SWAPS: Schedule = (
+    (0.3, climb),
+    (0.35, anneal),
+    (0.1, climb),
+    (0.1, spread),
+    (0.05, balance),
+    (0.1, flatten),
+)
+"""Every event: climbing and annealing on random swaps, then balance."""
+
+TABU: Schedule = ((0.6, tabu), (0.1, climb), (0.2, spread), (0.1, flatten))
+"""Small events with repeats above their bound: tabu search on repeats first."""
+
+PROBE_AND_TABU: Schedule = ((0.15, probe_starts), (0.45, tabu), *TABU[1:])
+"""Up to :data:`PROBE_PEOPLE` people: breakout descents hand the tabu search their best."""
+
+
 def improve(
     event: Event,
-    seats: Seats,
+    seats: Placement,
     *,
     seed: int,
     time_limit: float,
     deterministic: bool,
     floor: int = 0,
-    start: Callable[[int], Seats | None] | None = None,
+    start: Callable[[int], Placement | None] | None = None,
     stop: threading.Event | None = None,
     report: Callable[[Totals], None] | None = None,
-) -> Seats:
+) -> Placement:
     """Improve a plan within a time limit: hill climbing, annealing, then balance.
 
     Events with repeat encounters above ``floor`` (their lower bound) that are small enough
@@ -55,64 +164,38 @@ def improve(
     ``start(k)`` makes further constructed plans: small events with repeats above their
     bound first try short breakout descents from them (see :mod:`rotation.solver.breakout`).
     """
-    search: LocalSearch = LocalSearch(event, seats, seed, stop, report)
-    schedule: tuple[tuple[float, str], ...] = (
-        (0.3, "climb"),
-        (0.35, "anneal"),
-        (0.1, "climb"),
-        (0.1, "spread"),
-        (0.05, "balance"),
-        (0.1, "flatten"),
-    )
-    if search.totals()[0] > floor and search.ranking.repeats_first and fits_tabu(search):
-        search = TabuSearch(event, seats, seed, stop, report)
-        schedule = ((0.6, "tabu"), (0.1, "climb"), (0.2, "spread"), (0.1, "flatten"))
-        if start is not None and search.n <= PROBE_PEOPLE:
-            schedule = ((0.15, "probe"), (0.45, "tabu"), *schedule[1:])
+    search, schedule = _choose_schedule(event, seats, seed, floor, start, stop, report)
+    run = _Run(search, event, seed, floor, deterministic, start, stop)
     search.report(search.totals())
     # Deterministic: a move budget. Otherwise each step runs until its share of the time.
     total = max(BLOCK, int(time_limit * MOVES_PER_SECOND)) if deterministic else 1 << 30
     started = time.monotonic()
     spent = 0.0
     for share, step in schedule:
-        repeats, colleagues, balance = search.totals()
-        if repeats <= floor and colleagues == 0 and balance < EPS:
+        repeats, colleagues, deviation = search.totals()
+        if repeats <= floor and colleagues == 0 and deviation < EPS:
             break  # nothing left to improve
         spent += share
-        moves = int(total * share)
-        deadline = None if deterministic else started + time_limit * spent
-        if step == "probe" and start is not None:
-            steps = int(moves * STEPS_PER_SECOND / MOVES_PER_SECOND)
-            attempts = max(1, steps // ATTEMPT_STEPS) if deterministic else 1 << 30
-            found = probe(
-                event,
-                start,
-                seed=seed,
-                floor=floor,
-                attempts=attempts,
-                deadline=deadline,
-                stop=stop,
-            )
-            if found is not None and search.ranking.improves(found[1], search.totals()):
-                search.restore(found[0])
-                search.report(search.totals())
-        elif step == "tabu" and isinstance(search, TabuSearch):
-            steps = int(moves * STEPS_PER_SECOND / MOVES_PER_SECOND) if deterministic else moves
-            search.tabu(max(1, steps), floor=floor, deadline=deadline)
-        elif step == "climb":
-            for _ in range(max(1, moves // (10 * BLOCK))):
-                applied = search.run(10 * BLOCK)
-                search.report(search.totals())
-                late = deadline is not None and time.monotonic() > deadline
-                if not applied or late or search.stop.is_set():
-                    break
-        elif step == "anneal" and repeats > floor:
-            search.anneal(moves, 20.0, search.ranking.dominating(), deadline)
-        elif step in ("anneal", "balance"):
-            # With repeats at their bound, annealing serves the balance alone.
-            search.anneal(moves, 0.5, None, deadline)
-        elif step == "spread":
-            search.spread(moves // SPREAD_COST, deadline)
-        else:
-            search.flatten(moves, deadline)
+        run.moves = int(total * share)
+        run.deadline = None if deterministic else started + time_limit * spent
+        step(run)
     return search.seats()
+
+
+def _choose_schedule(
+    event: Event,
+    seats: Placement,
+    seed: int,
+    floor: int,
+    start: Callable[[int], Placement | None] | None,
+    stop: threading.Event | None,
+    report: Callable[[Totals], None] | None,
+) -> tuple[LocalSearch, Schedule]:
+    """The search and its schedule: tabu for small events with repeats above the bound."""
+    search = LocalSearch(event, seats, seed, stop, report)
+    if not (search.totals()[0] > floor and search.ranking.repeats_first and fits_tabu(search)):
+        return search, SWAPS
+    tabu_search = TabuSearch(event, seats, seed, stop, report)
+    if start is not None and tabu_search.n <= PROBE_PEOPLE:
+        return tabu_search, PROBE_AND_TABU
+    return tabu_search, TABU

@@ -18,11 +18,10 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 
 from rotation.domain import Event, Goal, Goals
-from rotation.solver.variables import seat_options
+from rotation.solver.variables import Placement, seat_options
 
 __all__ = ["EPS", "LocalSearch", "Ranking", "Totals"]
 
-Seats = dict[tuple[int, int], int]
 Totals = tuple[int, int, float]
 """Repeat encounters, colleague pairs and attribute deviation of a whole plan."""
 Gain = tuple[int, int, float]
@@ -109,7 +108,7 @@ class LocalSearch:
     def __init__(
         self,
         event: Event,
-        seats: Seats,
+        seats: Placement,
         seed: int = 0,
         stop: threading.Event | None = None,
         report: Callable[[Totals], None] | None = None,
@@ -125,8 +124,15 @@ class LocalSearch:
         self._options = seat_options(event)
         self._load(seats)
 
-    def _load(self, seats: Seats) -> None:
-        event, people, options = self.event, self.event.participants, self._options
+    def _load(self, seats: Placement) -> None:
+        """Build the state of a plan: who sits where, the counts, and who may swap with whom."""
+        self._seat(seats)
+        self._count_colleagues_and_values()
+        self._find_swap_partners()
+        self._totals: Totals = self.recount()
+
+    def _seat(self, seats: Placement) -> None:
+        """Members per table and phase, and how often each pair has met."""
         self.seat = {r: [seats.get((i, r), -1) for i in range(self.n)] for r in self.phases}
         self.members: dict[int, dict[int, set[int]]] = {r: {} for r in self.phases}
         for r in self.phases:
@@ -139,6 +145,10 @@ class LocalSearch:
                 for i in group:
                     self.met[i].update(group)
                     self.met[i][i] -= 1
+
+    def _count_colleagues_and_values(self) -> None:
+        """Organisations and attribute values per table, and each value's share per phase."""
+        event, people = self.event, self.event.participants
         organisations = {p.organisation for p in people if p.organisation}
         org_index = {o: j for j, o in enumerate(sorted(organisations))}
         self.org = [org_index[p.organisation] if p.organisation else -1 for p in people]
@@ -166,6 +176,10 @@ class LocalSearch:
             }
             for r, m in self.members.items()
         }
+
+    def _find_swap_partners(self) -> None:
+        """Who may move, whom they must avoid, and the pools of people they may swap with."""
+        event, people, options = self.event, self.event.participants, self._options
         # Who may move: not pinned, not a host, not in a keep-together group.
         together = {event.participant_position(m) for g in event.keep_together for m in g.members}
         self.movable = {
@@ -204,7 +218,6 @@ class LocalSearch:
                 self.twins.setdefault(self.signature[i], []).append(i)
                 key = (self.signature[i], self.org[i])
                 self.colleague_twins.setdefault(key, []).append(i)
-        self._totals: Totals = self.recount()
 
     # -- deltas -------------------------------------------------------------------------------
 
@@ -486,7 +499,7 @@ class LocalSearch:
         excess = sum(max(0.0, d - 1.0) for d in deviations)
         return SPREAD_WEIGHT * excess + sum(deviations)
 
-    def restore(self, seats: Seats) -> None:
+    def restore(self, seats: Placement) -> None:
         """Go back to an earlier plan of the same event."""
         self._load(seats)
 
@@ -533,7 +546,7 @@ class LocalSearch:
                     applied += 1
         return applied
 
-    def seats(self) -> Seats:
+    def seats(self) -> Placement:
         """The current plan as ``{(participant index, phase): table index}``."""
         return {(i, r): k for r in self.phases for i, k in enumerate(self.seat[r]) if k >= 0}
 

@@ -15,6 +15,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from importlib.metadata import version
 
 from rotation.checker import check
@@ -27,7 +28,7 @@ from rotation.solver.goals import route_variable_count
 from rotation.solver.improve import improve
 from rotation.solver.local_search import Totals
 from rotation.solver.stages import Progress, ProgressCallback, StagedSearch
-from rotation.solver.variables import seat_options
+from rotation.solver.variables import Placement, seat_options
 
 __all__ = ["Method", "Progress", "solve"]
 
@@ -83,108 +84,168 @@ def solve(
         NoPlanError: the rules admit no plan; ``reasons`` says why.
         SolveTimeoutError: no plan was found within the time limit.
     """
-    started = time.monotonic()
-    workers = workers or max(1, min(8, os.cpu_count() or 1))
-    if deterministic:
-        # One search worker with a deterministic time limit is reproducible and, unlike
-        # interleaved parallel search, as strong on these models as the parallel portfolio.
-        workers = 1
+    run = _Run(
+        event,
+        time_limit=time_limit,
+        seed=seed,
+        workers=_workers(workers, deterministic),
+        deterministic=deterministic,
+        progress=progress,
+        stop=stop,
+    )
     conflicts = counting_conflicts(event)
     if conflicts:
         raise NoPlanError(conflicts)
     bounds = lower_bounds(event)
+    start = _construct_start(event, seed, time_limit)
+    method = _choose_method(event, method)
+    if method is Method.CONSTRUCT:
+        found = _plan_by_local_search(run, start, bounds)
+    else:
+        found = _plan_by_cpsat(run, start, bounds)
+    if stop is not None and stop.is_set():
+        found.notes.append("stopped early on request: the best plan found so far")
+    return _checked_plan(run, found, method)
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What one solve was asked for, and when it started."""
+
+    event: Event
+    time_limit: float
+    seed: int
+    workers: int
+    deterministic: bool
+    progress: ProgressCallback | None
+    stop: threading.Event | None
+    started: float = field(default_factory=time.monotonic)
+
+
+@dataclass
+class _Found:
+    """A plan found by one of the two paths, before the checker has seen it."""
+
+    seats: dict[tuple[str, int], str]
+    status: Status
+    bounds: dict[Goal, float]
+    objective_terms: dict[Goal, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def _workers(workers: int | None, deterministic: bool) -> int:
+    """The CP-SAT search workers: as asked, else the machine's cores (at most 8)."""
+    if deterministic:
+        # One search worker with a deterministic time limit is reproducible and, unlike
+        # interleaved parallel search, as strong on these models as the parallel portfolio.
+        return 1
+    return workers or max(1, min(8, os.cpu_count() or 1))
+
+
+def _construct_start(event: Event, seed: int, time_limit: float) -> Placement:
+    """A first plan by construction; NoPlanError with the reasons when none can exist."""
     # The theme plan gets at least its usual 30 s, and more with a larger time limit.
     start = construct(event, seed, time_limit=max(30.0, time_limit))
     if start is None:
         raise NoPlanError(explain_infeasibility(event))
-    if method is Method.AUTO:
-        size = route_variable_count(event, seat_options(event))
-        small = size <= ROUTE_LIMIT and len(event.phases) <= EXACT_PHASES
-        method = Method.EXACT if small else Method.CONSTRUCT
-    notes: list[str] = []
-    floor = math.ceil(bounds.get(Goal.REPEAT_ENCOUNTERS, 0.0) - 1e-9)
-    if method is Method.CONSTRUCT:
-        # Deterministic mode budgets moves, not seconds: the whole limit, whatever the
-        # construction took on this machine, so that a seed always gives the same plan.
-        elapsed = 0.0 if deterministic else time.monotonic() - started
-        remaining = max(0.5, time_limit - elapsed)
-        improved = improve(
-            event,
-            start,
-            seed=seed,
-            time_limit=remaining,
-            deterministic=deterministic,
-            floor=floor,
-            start=lambda attempt: construct(event, seed + 1 + attempt),
-            stop=stop,
-            report=_reporter(progress, started, bounds),
-        )
-        seats = seats_by_id(event, improved)
-        status = Status.FEASIBLE
-        terms_values: dict[Goal, float] = {}
-        notes.append(
-            "planned by construction and local search (event too large for the exact model)"
-        )
-    else:
-        # A short local search turns the construction into a strong first plan for CP-SAT.
-        warm_up = min(MAX_WARM_UP, WARM_UP_SHARE * time_limit)
-        start = improve(
-            event,
-            start,
-            seed=seed,
-            time_limit=warm_up,
-            deterministic=deterministic,
-            floor=floor,
-            stop=stop,
-        )
-        search = StagedSearch(
-            event,
-            bounds,
-            seed=seed,
-            workers=workers,
-            deterministic=deterministic,
-            progress=progress,
-            stop=stop,
-        )
-        search.hint(start)
-        result = search.run(time_limit, started)
-        seats, status, terms_values, proven = (
-            result.seats,
-            result.status,
-            result.values,
-            result.proven,
-        )
-        for goal, bound in proven.items():
-            bounds[goal] = max(bounds.get(goal, 0.0), bound)
-    if stop is not None and stop.is_set():
-        notes.append("stopped early on request: the best plan found so far")
-    report = check(event, Plan(event, seats))
+    return start
+
+
+def _choose_method(event: Event, method: Method) -> Method:
+    """AUTO resolved: the exact model for events of few phases whose routes fit it."""
+    if method is not Method.AUTO:
+        return method
+    size = route_variable_count(event, seat_options(event))
+    small = size <= ROUTE_LIMIT and len(event.phases) <= EXACT_PHASES
+    return Method.EXACT if small else Method.CONSTRUCT
+
+
+def _repeat_floor(bounds: dict[Goal, float]) -> int:
+    return math.ceil(bounds.get(Goal.REPEAT_ENCOUNTERS, 0.0) - 1e-9)
+
+
+def _plan_by_local_search(run: _Run, start: Placement, bounds: dict[Goal, float]) -> _Found:
+    """Construction and local search alone, for events too large for the exact model."""
+    event, seed = run.event, run.seed
+    # Deterministic mode budgets moves, not seconds: the whole limit, whatever the
+    # construction took on this machine, so that a seed always gives the same plan.
+    elapsed = 0.0 if run.deterministic else time.monotonic() - run.started
+    improved = improve(
+        event,
+        start,
+        seed=seed,
+        time_limit=max(0.5, run.time_limit - elapsed),
+        deterministic=run.deterministic,
+        floor=_repeat_floor(bounds),
+        start=lambda attempt: construct(event, seed + 1 + attempt),
+        stop=run.stop,
+        report=_reporter(run.progress, run.started, bounds),
+    )
+    return _Found(
+        seats_by_id(event, improved),
+        Status.FEASIBLE,
+        bounds,
+        notes=["planned by construction and local search (event too large for the exact model)"],
+    )
+
+
+def _plan_by_cpsat(run: _Run, start: Placement, bounds: dict[Goal, float]) -> _Found:
+    """A short local search warms the construction up; CP-SAT then solves the goals."""
+    warm_up = min(MAX_WARM_UP, WARM_UP_SHARE * run.time_limit)
+    warm = improve(
+        run.event,
+        start,
+        seed=run.seed,
+        time_limit=warm_up,
+        deterministic=run.deterministic,
+        floor=_repeat_floor(bounds),
+        stop=run.stop,
+    )
+    search = StagedSearch(
+        run.event,
+        bounds,
+        seed=run.seed,
+        workers=run.workers,
+        deterministic=run.deterministic,
+        progress=run.progress,
+        stop=run.stop,
+    )
+    search.hint(warm)
+    result = search.run(run.time_limit, run.started)
+    for goal, bound in result.proven.items():
+        bounds[goal] = max(bounds.get(goal, 0.0), bound)
+    return _Found(result.seats, result.status, bounds, dict(result.values))
+
+
+def _checked_plan(run: _Run, found: _Found, method: Method) -> CheckedPlan:
+    """The checker's verdict on the plan found: broken rules raise, the metrics are kept."""
+    event = run.event
+    report = check(event, Plan(event, found.seats))
     if report.violations:
+        broken = "; ".join(str(v) for v in report.violations[:5])
         if method is Method.CONSTRUCT:
             raise SolveTimeoutError(
                 "The quick construction used for events of this size could not satisfy every "
-                "rule ("
-                + "; ".join(str(v) for v in report.violations[:5])
-                + "). Give the tables a few more seats, loosen pins or groups, or plan with "
-                "method 'exact' (slower at this size)."
+                f"rule ({broken}). Give the tables a few more seats, loosen pins or groups, or "
+                "plan with method 'exact' (slower at this size)."
             )
         raise RotationError(
-            "Internal error: the solver's plan breaks a rule (please report this): "
-            + "; ".join(str(v) for v in report.violations[:5])
+            f"Internal error: the solver's plan breaks a rule (please report this): {broken}"
         )
-    if meets_bounds(report.metrics, bounds, event.goals.priority):
+    status = found.status
+    if meets_bounds(report.metrics, found.bounds, event.goals.priority):
         status = Status.OPTIMAL  # every goal at a bound no plan can beat
     record = SolveRecord(
         status=status,
-        bounds=bounds,
-        objective_terms=terms_values,
-        wall_time=time.monotonic() - started,
-        seed=seed,
-        workers=workers,
+        bounds=found.bounds,
+        objective_terms=found.objective_terms,
+        wall_time=time.monotonic() - run.started,
+        seed=run.seed,
+        workers=run.workers,
         solver=SOLVER_NAME,
-        notes=tuple(notes),
+        notes=tuple(found.notes),
     )
-    return CheckedPlan(event, seats, metrics=report.metrics, record=record)
+    return CheckedPlan(event, found.seats, metrics=report.metrics, record=record)
 
 
 def _reporter(

@@ -26,13 +26,12 @@ from rotation.solver.goals import Term, build_terms
 from rotation.solver.local_search import BLOCK, LocalSearch
 from rotation.solver.rules import add_all_rules
 from rotation.solver.symmetry import add_symmetry_breaking, relabel_for_symmetry
-from rotation.solver.variables import SeatVariables
+from rotation.solver.variables import Placement, SeatVariables
 
 __all__ = ["ExactResult", "Progress", "ProgressCallback", "StagedSearch"]
 
 _log = logging.getLogger(__name__)
 
-Seats = dict[tuple[int, int], int]
 
 GRACE_SHARE = 0.02
 """Share of the time limit a stage at its bounds may still spend on its tie-break."""
@@ -130,7 +129,7 @@ class StagedSearch:
         for index, value in enumerate(solver.response_proto.solution):
             self.model.add_hint(self.model.get_int_var_from_proto_index(index), value)
 
-    def hint(self, seats: Seats) -> bool:
+    def hint(self, seats: Placement) -> bool:
         """Make a plan (given by its seats) the starting point: complete it and keep it."""
         seats = relabel_for_symmetry(self.event, seats, self.classes)
         trial = self.model.clone()

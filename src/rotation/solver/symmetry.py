@@ -10,7 +10,7 @@ every relabelling and prunes the rest.
 from __future__ import annotations
 
 from rotation.domain import Event
-from rotation.solver.variables import SeatVariables
+from rotation.solver.variables import Placement, SeatVariables
 
 __all__ = ["add_symmetry_breaking", "interchangeable_tables", "relabel_for_symmetry"]
 
@@ -64,9 +64,7 @@ def add_symmetry_breaking(event: Event, v: SeatVariables) -> list[list[int]]:
     return classes
 
 
-def relabel_for_symmetry(
-    event: Event, seats: dict[tuple[int, int], int], classes: list[list[int]]
-) -> dict[tuple[int, int], int]:
+def relabel_for_symmetry(event: Event, seats: Placement, classes: list[list[int]]) -> Placement:
     """Relabel a plan's interchangeable tables so that it satisfies the symmetry breaking."""
     relabelled = dict(seats)
     for tables in classes:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import time
 
 from rotation.solver.local_search import LocalSearch, Totals
+from rotation.solver.variables import Placement
 
 __all__ = ["TabuSearch", "fits_tabu"]
 
@@ -47,7 +48,7 @@ def fits_tabu(search: LocalSearch) -> bool:
 class TabuSearch(LocalSearch):
     """Local search state plus per-phase sums of encounters, for O(1) repeat deltas."""
 
-    def _load(self, seats: dict[tuple[int, int], int]) -> None:
+    def _load(self, seats: Placement) -> None:
         super()._load(seats)
         tables = len(self.event.tables)
         self.sums: dict[int, list[list[int]]] = {

@@ -16,7 +16,12 @@ from ortools.sat.python import cp_model
 
 from rotation.domain import Event
 
-__all__ = ["SeatVariables", "seat_options"]
+__all__ = ["Placement", "SeatVariables", "seat_options"]
+
+Placement = dict[tuple[int, int], int]
+"""Who sits where by position, inside the solver: ``placement[(i, r)] = k`` for participant
+``event.participants[i]`` at table ``event.tables[k]`` in phase r. A plan's seats by id are
+:data:`rotation.domain.Seats`."""
 
 
 def seat_options(
