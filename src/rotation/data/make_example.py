@@ -22,6 +22,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.styles import Font
 
+from rotation.io.saving import first_sheet, new_sheet
 from rotation.synthetic import synthetic_participants
 
 __all__ = ["EXAMPLE_PATH", "build_example", "example_bytes", "main"]
@@ -51,7 +52,7 @@ _ZIP_TIME = (2023, 5, 1, 9, 0, 0)
 def build_example() -> openpyxl.Workbook:
     """The example workbook: participant sheet with a title row, and the settings sheet."""
     book = openpyxl.Workbook()
-    people = book.active
+    people = first_sheet(book)
     people.title = "Anmeldungen"
     people.append(["Regionales Werkstatttreffen (Beispiel mit erfundenen Personen)"])
     people["A1"].font = Font(bold=True, size=14)
@@ -70,7 +71,7 @@ def build_example() -> openpyxl.Workbook:
     for column, width in zip("ABCDEF", (8, 14, 16, 32, 20, 12)):
         people.column_dimensions[column].width = width
 
-    settings = book.create_sheet("Einstellungen")
+    settings = new_sheet(book, "Einstellungen")
     for row in (
         ("Einstellung", "Wert"),
         ("Veranstaltung", "Regionales Werkstatttreffen (Beispiel)"),

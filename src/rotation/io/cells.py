@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
+from decimal import Decimal
 
 __all__ = [
     "CellValue",
@@ -20,6 +21,7 @@ __all__ = [
     "clean_text",
     "fold",
     "parse_phases",
+    "plain_value",
     "split_list",
 ]
 
@@ -31,6 +33,22 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _RUNS_OF_SPACE = re.compile(r" {2,}")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 _LIST_SEPARATORS = re.compile(r"[,;\n]")
+
+
+def plain_value(value: object) -> CellValue:
+    """A value as a reader hands it over, as a :data:`CellValue`.
+
+    openpyxl may give a Decimal, a duration or rich text as well: a number stays a number,
+    anything else becomes its text.
+
+    >>> plain_value(Decimal("2.5")), plain_value(dt.timedelta(hours=1)), plain_value(None)
+    (2.5, '1:00:00', None)
+    """
+    if value is None or isinstance(value, (str, int, float, dt.datetime, dt.date, dt.time)):
+        return value
+    if isinstance(value, Decimal):
+        return float(value)
+    return str(value)
 
 
 def _number_text(value: int | float) -> str:

@@ -16,13 +16,22 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from rotation.errors import OutputError
 
-__all__ = ["FORMULA_TRIGGERS", "guard_target", "inert_text", "put", "save_atomically"]
+__all__ = [
+    "FORMULA_TRIGGERS",
+    "first_sheet",
+    "guard_target",
+    "inert_text",
+    "new_sheet",
+    "put",
+    "save_atomically",
+]
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 """First characters that make a spreadsheet treat text as a formula or a command."""
@@ -33,7 +42,23 @@ def inert_text(value: str) -> str:
     return str(ILLEGAL_CHARACTERS_RE.sub("", value))
 
 
-def put(ws: Any, row: int, column: int, value: object) -> Any:
+def first_sheet(workbook: Workbook) -> Worksheet:
+    """The worksheet a new workbook starts with."""
+    sheet = workbook.active
+    if not isinstance(sheet, Worksheet):
+        raise TypeError("a new workbook starts with a worksheet")
+    return sheet
+
+
+def new_sheet(workbook: Workbook, title: str) -> Worksheet:
+    """A new worksheet named ``title`` at the end of ``workbook``."""
+    sheet = workbook.create_sheet(title)
+    if not isinstance(sheet, Worksheet):
+        raise TypeError("create_sheet made no worksheet")
+    return sheet
+
+
+def put(ws: Worksheet, row: int, column: int, value: object) -> Cell | MergedCell:
     """Write ``value`` into a cell; text always as a text cell, never a formula or link."""
     cell = ws.cell(row=row, column=column)
     if value is None:
@@ -93,11 +118,11 @@ def guard_target(target: Path, inputs: list[Path], *, suffix: str = ".xlsx") -> 
 
 
 def save_atomically(
-    workbook: Any, target: Path, inputs: list[Path], *, suffix: str = ".xlsx"
+    workbook: Workbook | bytes, target: Path, inputs: list[Path], *, suffix: str = ".xlsx"
 ) -> None:
     """Save ``workbook`` to ``target`` through a temporary file; nothing half-written remains.
 
-    ``workbook`` is anything with a ``save(stream)`` method, or the file's bytes.
+    ``workbook`` is an openpyxl workbook, or the file's bytes (a PDF).
 
     Raises :class:`OutputError` with a message for the organiser when the target is an input
     file, its folder is missing or not writable, or the file is open in another program.

@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 import warnings
 from pathlib import Path
-from typing import Any
 
 import openpyxl
+from openpyxl.workbook.workbook import Workbook
 
 from rotation.errors import InputError
+from rotation.io.cells import plain_value
 from rotation.io.inspection import ensure_defused_xml
 from rotation.io.sheets import RawSheet
 
@@ -18,7 +19,7 @@ __all__ = ["open_workbook", "read_xlsx"]
 log = logging.getLogger(__name__)
 
 
-def open_workbook(path: Path) -> Any:
+def open_workbook(path: Path) -> Workbook:
     """The workbook's cached values, opened through defusedxml without external links.
 
     Call :func:`~rotation.io.inspection.inspect_file` first. Any damage becomes an
@@ -49,7 +50,7 @@ def read_xlsx(path: Path) -> list[RawSheet]:
         sheets = [
             RawSheet.trimmed(
                 ws.title,
-                list(ws.iter_rows(min_row=1, min_col=1, values_only=True)),
+                [tuple(map(plain_value, row)) for row in ws.iter_rows(values_only=True)],
                 hidden=ws.sheet_state != "visible",
             )
             for ws in book.worksheets

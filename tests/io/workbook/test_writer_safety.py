@@ -122,12 +122,10 @@ def test_a_read_only_folder_gives_a_message(tmp_path: Path) -> None:
 def test_the_temporary_file_is_removed_when_saving_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from openpyxl import Workbook
-
-    def broken(self: Workbook, filename: object) -> None:
+    def disk_full(descriptor: int) -> None:  # the disk fills while the file is flushed
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Workbook, "save", broken)
+    monkeypatch.setattr(os, "fsync", disk_full)
     plan = rotation_plan(event_for(12, tables_per_theme=1))
     with pytest.raises(OutputError, match="No space left on device"):
         write_plan(plan, tmp_path / "plan.xlsx")

@@ -12,17 +12,18 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import openpyxl
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
-from rotation.io.saving import save_atomically
+from rotation.io.saving import first_sheet, new_sheet, save_atomically
 
 __all__ = ["TemplateText", "write_template"]
 
-Worksheet = Any
 """openpyxl's worksheet (openpyxl ships no type information)."""
 
 _ROWS = 1000
@@ -181,11 +182,11 @@ def write_template(path: str | os.PathLike[str], lang: Literal["de", "en"] = "de
     text = TEXTS[lang]
     target = Path(path)
     book = openpyxl.Workbook()
-    people = book.active
+    people = first_sheet(book)
     people.title = text.participants
-    tables = book.create_sheet(text.tables)
-    settings = book.create_sheet(text.settings)
-    guide = book.create_sheet(text.instructions)
+    tables = new_sheet(book, text.tables)
+    settings = new_sheet(book, text.settings)
+    guide = new_sheet(book, text.instructions)
     _participant_sheet(people, text)
     _tables_sheet(tables, text)
     _settings_sheet(settings, text)
@@ -201,7 +202,7 @@ def _header(ws: Worksheet, headers: Sequence[str], widths: Sequence[int]) -> Non
     ws.append(list(headers))
     for column, width in enumerate(widths, start=1):
         ws.cell(row=1, column=column).font = Font(bold=True)
-        ws.column_dimensions[openpyxl.utils.get_column_letter(column)].width = width
+        ws.column_dimensions[get_column_letter(column)].width = width
     ws.freeze_panes = "A2"
 
 
@@ -222,7 +223,7 @@ def _participant_sheet(sheet: Worksheet, text: TemplateText) -> None:
     last = _ROWS + 1
 
     def col(index: int) -> str:
-        return str(openpyxl.utils.get_column_letter(index + 1))
+        return get_column_letter(index + 1)
 
     for validation in (
         _list(f'"{text.genders}"', f"{col(6)}2:{col(6)}{last}", strict=False),

@@ -40,6 +40,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from openpyxl.workbook.workbook import Workbook
+
 from rotation.domain import (
     Event,
     Goal,
@@ -54,7 +56,7 @@ from rotation.domain import (
     Theme,
     ThemeCoverage,
 )
-from rotation.io.saving import put
+from rotation.io.saving import new_sheet, put
 from rotation.io.workbook.labels import DATA_SHEET
 
 __all__ = [
@@ -206,9 +208,9 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
     }
 
 
-def write_data_sheet(workbook: Any, plan: Plan) -> None:
+def write_data_sheet(workbook: Workbook, plan: Plan) -> None:
     """Add the hidden ``rotation-data`` sheet holding the event and the plan's figures."""
-    ws = workbook.create_sheet(DATA_SHEET)
+    ws = new_sheet(workbook, DATA_SHEET)
     ws.sheet_state = "hidden"
     put(ws, 1, 1, DATA_MARKER)
     put(ws, 1, 2, DATA_VERSION)
@@ -221,7 +223,7 @@ def write_data_sheet(workbook: Any, plan: Plan) -> None:
         put(ws, 2 + index // _CHUNK, 1, document[index : index + _CHUNK])
 
 
-def read_data_sheet(workbook: Any) -> PlanData | None:
+def read_data_sheet(workbook: Workbook) -> PlanData | None:
     """The JSON document of the hidden sheet, or None when the workbook has none.
 
     Raises ValueError when the sheet is there but damaged.

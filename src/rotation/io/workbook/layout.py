@@ -6,15 +6,20 @@ page breaks themselves (see :mod:`rotation.io.workbook.phase_sheets`).
 
 from __future__ import annotations
 
+import io
 import math
+import zipfile
 from collections.abc import Sequence
-from typing import Any
+from xml.etree import ElementTree
 
+from openpyxl import load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.xml.functions import tostring
 
 from rotation.io.saving import put
 
@@ -29,11 +34,11 @@ __all__ = [
     "fit_columns",
     "font",
     "list_sheet",
+    "new_workbook",
     "not_printed",
     "print_on_a4",
     "text_width",
     "unique",
-    "use_font",
     "wrapped_lines",
 ]
 
@@ -48,12 +53,43 @@ def font(*, bold: bool = False, size: float = FONT_SIZE, color: str | None = Non
     return Font(name=FONT_NAME, size=size, bold=bold, color=color, family=2)
 
 
-def use_font(workbook: Any) -> None:
-    """Make Arial the workbook's default font (for cells without a font of their own)."""
-    base = font()
-    # openpyxl has no public setting for the default font: it is font 0 and the Normal style's.
-    workbook._fonts = IndexedList([base])
-    workbook._named_styles["Normal"].font = base
+def new_workbook() -> Workbook:
+    """An empty workbook whose default font (the Normal style's) is :func:`font`.
+
+    openpyxl has no public setting for the default font, so a blank workbook is saved, its
+    stylesheet's first font replaced by Arial, and the workbook loaded again: public API
+    and the file format only, no writes to openpyxl's private attributes.
+    """
+    blank = io.BytesIO()
+    Workbook().save(blank)
+    parts = io.BytesIO()
+    with zipfile.ZipFile(blank) as source, zipfile.ZipFile(parts, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == _STYLES:
+                data = _with_default_font(data, font())
+            target.writestr(item, data)
+    parts.seek(0)
+    return load_workbook(parts)
+
+
+_STYLES = "xl/styles.xml"
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def _with_default_font(styles: bytes, default: Font) -> bytes:
+    """The stylesheet with ``default`` as font 0, the font of the Normal style."""
+    ElementTree.register_namespace("", _MAIN.strip("{}"))
+    root = ElementTree.fromstring(styles)  # written by openpyxl just now, not user input
+    fonts = root.find(f"{_MAIN}fonts")
+    if fonts is None or not len(fonts):
+        raise ValueError("openpyxl wrote a stylesheet without fonts")
+    replacement = ElementTree.fromstring(tostring(default.to_tree()))
+    for element in replacement.iter():
+        element.tag = _MAIN + element.tag if not element.tag.startswith("{") else element.tag
+    fonts.remove(fonts[0])
+    fonts.insert(0, replacement)
+    return bytes(ElementTree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
 HEADER_FONT = font(bold=True, color="FFFFFF")
@@ -92,11 +128,13 @@ def text_width(value: object) -> int:
     return max((len(line) for line in str(value).splitlines()), default=0)
 
 
-def fit_columns(ws: Any, *, minimum: int = 6, maximum: int = 60, skip_rows: int = 0) -> None:
+def fit_columns(ws: Worksheet, *, minimum: int = 6, maximum: int = 60, skip_rows: int = 0) -> None:
     """Size every column to its widest cell (from row ``skip_rows + 1``), within limits."""
     widths: dict[int, int] = {}
     for row in ws.iter_rows(min_row=skip_rows + 1):
         for cell in row:
+            if cell.column is None:  # the covered part of a merged cell
+                continue
             width = text_width(cell.value) + (2 if cell.font and cell.font.b else 1)
             widths[cell.column] = max(widths.get(cell.column, 0), width)
     for column, width in widths.items():
@@ -110,7 +148,7 @@ def column_points(width: float) -> float:
 
 
 def print_on_a4(
-    ws: Any,
+    ws: Worksheet,
     *,
     landscape: bool = False,
     title_rows: str | None = None,
@@ -135,19 +173,22 @@ def print_on_a4(
     if title_rows:
         ws.print_title_rows = title_rows
     if footer:
-        ws.oddFooter.left.text = "&A"
-        ws.oddFooter.right.text = footer
+        odd = ws.oddFooter
+        if odd is None:
+            raise TypeError("openpyxl gave the sheet no footer")
+        odd.left.text = "&A"  # the sheet's name
+        odd.right.text = footer
     ws.print_options.horizontalCentered = False
 
 
-def not_printed(ws: Any) -> None:
+def not_printed(ws: Worksheet) -> None:
     """Leave the sheet out of the print: its print area is one empty cell far below, and
     LibreOffice and Excel skip empty pages. Clearing the print area prints it again."""
     ws.print_area = "A1048576"
 
 
 def list_sheet(
-    ws: Any,
+    ws: Worksheet,
     headers: Sequence[str],
     rows: Sequence[Sequence[object]],
     *,
@@ -190,7 +231,7 @@ def wrapped_lines(text: str, width: float) -> int:
     return sum(max(1, math.ceil(len(line) / chars)) for line in text.splitlines() or [""])
 
 
-def _grow_wrapped_rows(ws: Any, count: int, wrap_columns: Sequence[int]) -> None:
+def _grow_wrapped_rows(ws: Worksheet, count: int, wrap_columns: Sequence[int]) -> None:
     # Excel keeps a row's stored height, so wrapped rows get theirs set explicitly.
     for r in range(2, count + 2):
         lines = 1

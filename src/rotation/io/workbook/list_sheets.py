@@ -9,14 +9,15 @@ for other tools: they are left out of the print.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from openpyxl.styles import Alignment, Border
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from rotation.checker import encounter_counts
 from rotation.domain import Event, Plan
-from rotation.io.saving import put
+from rotation.io.saving import new_sheet, put
 from rotation.io.workbook.labels import ASSIGNMENT_COLUMNS, Labels
 from rotation.io.workbook.layout import (
     HEADER_FILL,
@@ -49,10 +50,10 @@ def _extra_attributes(event: Event) -> list[str]:
     return [a for a in event.balance if a.casefold() != "role"]
 
 
-def write_participants(workbook: Any, plan: Plan, labels: Labels) -> Any:
+def write_participants(workbook: Workbook, plan: Plan, labels: Labels) -> Worksheet:
     """A row per person, a column per phase with "table (theme)"."""
     event = plan.event
-    ws = workbook.create_sheet(labels.participants)
+    ws = new_sheet(workbook, labels.participants)
     extra = _extra_attributes(event)
     headers = [labels.id, labels.name, labels.organisation, role_header(event, labels)]
     headers += [event.attribute_label(a) for a in extra]
@@ -85,11 +86,11 @@ TABLES_PER_BLOCK = 8
 _TABLE_COLUMN_WIDTH = 13
 
 
-def write_tables(workbook: Any, plan: Plan, labels: Labels) -> Any:
+def write_tables(workbook: Workbook, plan: Plan, labels: Labels) -> Worksheet:
     """Per phase a block: a column per table, a row each for theme, host, size and every
     balanced attribute value ("Geschlecht: w"), so it prints readably on A4 landscape."""
     event = plan.event
-    ws = workbook.create_sheet(labels.tables)
+    ws = new_sheet(workbook, labels.tables)
     values = {a: event.attribute_values(a) for a in event.balance}
     hosts = any(t.host for t in event.tables)
     label_width, widest = 12, 1
@@ -144,7 +145,7 @@ def _count(event: Event, members: tuple[str, ...], name: str, value: str) -> int
     return sum(1 for p in people if attribute(p, name) == value)
 
 
-def _style_tables_row(ws: Any, row: int, cells: int, *, header: bool, theme: bool) -> None:
+def _style_tables_row(ws: Worksheet, row: int, cells: int, *, header: bool, theme: bool) -> None:
     for column in range(1, cells + 2):
         cell = ws.cell(row=row, column=column)
         if header:
@@ -166,10 +167,10 @@ def _style_tables_row(ws: Any, row: int, cells: int, *, header: bool, theme: boo
             ws.row_dimensions[row].height = 13 * lines
 
 
-def write_encounters(workbook: Any, plan: Plan, labels: Labels) -> Any:
+def write_encounters(workbook: Workbook, plan: Plan, labels: Labels) -> Worksheet:
     """Per person: distinct contacts, and whom they meet more than once in which phases."""
     event = plan.event
-    ws = workbook.create_sheet(labels.encounters)
+    ws = new_sheet(workbook, labels.encounters)
     met = encounter_counts(event, plan.seats)
     headers = [labels.id, labels.name, labels.organisation, labels.distinct_contacts]
     headers += [labels.meets_again_count, labels.meets_again]
@@ -231,9 +232,9 @@ def assignment_rows(plan: Plan) -> list[tuple[str, str, int, str, str]]:
     return rows
 
 
-def write_assignments(workbook: Any, plan: Plan, labels: Labels) -> Any:
+def write_assignments(workbook: Workbook, plan: Plan, labels: Labels) -> Worksheet:
     """The machine-readable contract: exactly participant_id, name, phase, table, theme."""
-    ws = workbook.create_sheet(labels.assignments)
+    ws = new_sheet(workbook, labels.assignments)
     rows = assignment_rows(plan)
     list_sheet(
         ws,

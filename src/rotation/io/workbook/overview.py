@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from openpyxl.styles import Alignment, Border
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from rotation.checker import CheckReport, verdict
 from rotation.domain import Metric, Plan
-from rotation.io.saving import put
+from rotation.io.saving import first_sheet, put
 from rotation.io.workbook.labels import (
     DATA_SHEET,
     Labels,
@@ -52,7 +53,7 @@ def metric_sentence(metric: Metric, value: float, bound: float | None, labels: L
 class _Writer:
     """Appends labelled rows to the Overview, one after the other."""
 
-    def __init__(self, ws: Any) -> None:
+    def __init__(self, ws: Worksheet) -> None:
         self.ws = ws
         self.row = 1
 
@@ -108,13 +109,13 @@ class _Writer:
 
 
 def write_overview(
-    workbook: Any,
+    workbook: Workbook,
     plan: Plan,
     report: CheckReport,
     labels: Labels,
     sha256: str,
     not_printed: Sequence[str] = (),
-) -> Any:
+) -> Worksheet:
     """Fill the first sheet with the Overview: one printed page in plain words.
 
     The technical facts (input file and its SHA-256, solve time, seed, threads, solver)
@@ -122,7 +123,7 @@ def write_overview(
     left out of the print.
     """
     event = plan.event
-    ws = workbook.active
+    ws = first_sheet(workbook)
     ws.title = labels.overview
     for letter, width in _WIDTHS.items():
         ws.column_dimensions[letter].width = width

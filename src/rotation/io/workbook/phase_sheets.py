@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
 
-from openpyxl.styles import Alignment, Border, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.worksheet import Worksheet
 
 from rotation.domain import Event, Plan
-from rotation.io.saving import put
+from rotation.io.saving import new_sheet, put
 from rotation.io.workbook.labels import Labels
 from rotation.io.workbook.layout import (
     BODY_HEIGHT_PT,
@@ -97,18 +98,34 @@ def _member_height(values: Sequence[object], widths: Sequence[float]) -> float:
     return MEMBER_HEIGHT + LINE_HEIGHT * (lines - 1)
 
 
-def _style_row(ws: Any, row: int, height: float, **style: Any) -> None:
+def _style_row(
+    ws: Worksheet,
+    row: int,
+    height: float,
+    *,
+    font: Font | None = None,
+    fill: PatternFill | None = None,
+    border: Border | None = None,
+    alignment: Alignment | None = None,
+) -> None:
+    """The row's height, and the given styles on its four cells."""
     ws.row_dimensions[row].height = height
     for column in range(1, 5):
         cell = ws.cell(row=row, column=column)
-        for name, value in style.items():
-            setattr(cell, name, value)
+        if font is not None:
+            cell.font = font
+        if fill is not None:
+            cell.fill = fill
+        if border is not None:
+            cell.border = border
+        if alignment is not None:
+            cell.alignment = alignment
 
 
-def write_phase_sheet(workbook: Any, plan: Plan, labels: Labels, phase: int) -> Any:
+def write_phase_sheet(workbook: Workbook, plan: Plan, labels: Labels, phase: int) -> Worksheet:
     """Add the sheet of ``phase``: title, column headers, then one block per table."""
     event = plan.event
-    ws = workbook.create_sheet(phase_sheet_title(labels, phase))
+    ws = new_sheet(workbook, phase_sheet_title(labels, phase))
     widths = column_widths(plan, labels)
     for k, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(k)].width = width

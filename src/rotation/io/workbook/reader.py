@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from os import PathLike
 from pathlib import Path
 from typing import Any, TypeVar
+
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from rotation.checker import check
 from rotation.domain import (
@@ -37,7 +40,7 @@ from rotation.domain import (
     Theme,
 )
 from rotation.errors import InputError, Problem
-from rotation.io.cells import CellValue, IdMatcher, clean_id, clean_text, fold
+from rotation.io.cells import CellValue, IdMatcher, clean_id, clean_text, fold, plain_value
 from rotation.io.inspection import inspect_file
 from rotation.io.sheets import HEADER_SEARCH_ROWS, find_header_row
 from rotation.io.workbook.data_sheet import (
@@ -76,7 +79,7 @@ class _Row:
     theme: str
 
 
-def _open(path: Path) -> Any:
+def _open(path: Path) -> Workbook:
     name = path.name
     if not path.is_file():
         raise InputError.single("The plan file does not exist.", hint="check the path", file=name)
@@ -84,16 +87,21 @@ def _open(path: Path) -> Any:
     return open_workbook(path)
 
 
+def _values(rows: Iterable[Iterable[object]]) -> list[tuple[CellValue, ...]]:
+    """Rows of openpyxl values as plain cell values."""
+    return [tuple(map(plain_value, row)) for row in rows]
+
+
 def _required_column(header: str) -> str | None:
     return _REQUIRED.get(fold(header))
 
 
-def _find_sheet(workbook: Any, name: str) -> tuple[Any, int, dict[str, int]]:
+def _find_sheet(workbook: Workbook, name: str) -> tuple[Worksheet, int, dict[str, int]]:
     """The Assignments sheet, its header row number and column positions by header."""
     candidates = [ws for ws in workbook.worksheets if ws.title.casefold() in _SHEET_NAMES]
     candidates += [ws for ws in workbook.worksheets if ws not in candidates]
     for ws in candidates:
-        top = list(ws.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True))
+        top = _values(ws.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True))
         position = find_header_row(top, _required_column, least=len(_REQUIRED))
         if position is not None:
             headers = {fold(clean_text(v)): k for k, v in enumerate(top[position])}
@@ -129,7 +137,7 @@ def _phase_number(value: CellValue, phase_names: Mapping[str, int]) -> int | Non
 
 
 def _read_rows(
-    ws: Any, header_row: int, headers: Mapping[str, int], name: str, event: Event | None
+    ws: Worksheet, header_row: int, headers: Mapping[str, int], name: str, event: Event | None
 ) -> list[_Row]:
     """Every non-empty row below the header; all unreadable cells reported at once."""
     phase_names = {} if event is None else {fold(ph.name): ph.number for ph in event.phases}
@@ -141,28 +149,24 @@ def _read_rows(
 
     rows: list[_Row] = []
     problems: list[Problem] = []
-    for number, values in enumerate(
-        ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1
-    ):
+    rows_below = _values(ws.iter_rows(min_row=header_row + 1, values_only=True))
+    for number, values in enumerate(rows_below, start=header_row + 1):
         participant = clean_id(cell(values, "participant_id"))
         table = clean_id(cell(values, "table"))
         raw_phase = cell(values, "phase")
         if not participant and not table and clean_text(raw_phase) == "":
             continue
-        where = {"file": name, "sheet": ws.title, "row": number}
+        where = Problem("", file=name, sheet=ws.title, row=number)
         if not participant:
-            problems.append(
-                Problem("The participant id is empty.", column="participant_id", **where)
-            )
+            problems.append(where.at("The participant id is empty.", column="participant_id"))
             continue
         phase = _phase_number(raw_phase, phase_names)
         if phase is None:
             problems.append(
-                Problem(
+                where.at(
                     f"The phase of participant '{participant}' is not a phase number.",
-                    hint="write the phase as a number, e.g. 2",
+                    "write the phase as a number, e.g. 2",
                     column="phase",
-                    **where,
                 )
             )
             continue

@@ -22,7 +22,7 @@ from rotation.io.language import choose_language
 from rotation.io.saving import guard_target, save_atomically
 from rotation.io.workbook.data_sheet import write_data_sheet
 from rotation.io.workbook.labels import labels_for
-from rotation.io.workbook.layout import use_font
+from rotation.io.workbook.layout import new_workbook
 from rotation.io.workbook.list_sheets import (
     write_assignments,
     write_encounters,
@@ -41,8 +41,7 @@ def build_workbook(plan: Plan, *, lang: str | None = None, input_sha256: str = "
     """The plan workbook in memory (for callers that save it themselves)."""
     labels = labels_for(choose_language(lang, plan.event))
     report = check(plan.event, plan)
-    workbook = Workbook()
-    use_font(workbook)
+    workbook = new_workbook()
     workbook.properties.creator = "rotation"
     workbook.properties.title = plan.event.name
     sha256 = input_sha256 or plan.event.source_sha256
