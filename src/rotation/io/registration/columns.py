@@ -240,6 +240,85 @@ def participant_header_row(
     return next((i for i, row in enumerate(top) if sum(1 for cell in row if cell) >= 2), None)
 
 
+@dataclass
+class _Claims:
+    """Which column holds which field or pinned phase, while the columns are assigned."""
+
+    headers: Sequence[str]
+    where: Problem
+    fields: dict[Field, int] = field(default_factory=dict)
+    pins: dict[int, int] = field(default_factory=dict)
+    claimed: set[int] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+
+    def claim(self, target: Field | int, column: int) -> None:
+        """Give ``column`` to a field or pinned phase; a second column for it is a problem."""
+        taken = self.fields.get(target) if isinstance(target, Field) else self.pins.get(target)
+        if taken is not None and taken != column:
+            label = target.value if isinstance(target, Field) else f"table in phase {target}"
+            first, second = self.headers[taken], self.headers[column]
+            self.problems.append(
+                self.where.at(
+                    f"Two columns hold the {label}: '{first}' and '{second}'.",
+                    "keep one, rename the other, or name the column for this field explicitly",
+                    column=second,
+                )
+            )
+            return
+        if isinstance(target, Field):
+            self.fields[target] = column
+        else:
+            self.pins[target] = column
+        self.claimed.add(column)
+
+    def claim_explicit(self, explicit: Mapping[str, str]) -> None:
+        """The columns the caller named for a field (they win over guessing)."""
+        folded = [fold(h) for h in self.headers]
+        for name, header in explicit.items():
+            target = resolve_field(name)
+            if target is None:
+                self.problems.append(
+                    self.where.at(
+                        f"The column mapping names an unknown field '{name}'.",
+                        "use one of: " + ", ".join(f.value for f in Field) + ", or 'pin 1', ...",
+                    )
+                )
+                continue
+            matches = [i for i, key in enumerate(folded) if key and key == fold(header)]
+            if not matches:
+                self.problems.append(
+                    self.where.at(
+                        f"The column mapping puts '{name}' in column '{header}', which the "
+                        "sheet does not have.",
+                        "headers found: " + ", ".join(h for h in self.headers if h),
+                    )
+                )
+                continue
+            self.claim(target, matches[0])
+
+    def claim_recognised(self, explicit: Mapping[str, str]) -> None:
+        """Every other column whose header names a field or a pinned phase."""
+        explicit_targets = {resolve_field(name) for name in explicit}
+        for column, header in enumerate(self.headers):
+            if column in self.claimed or not header:
+                continue
+            target = match_header(header)
+            if target is not None and target not in explicit_targets:
+                self.claim(target, column)
+
+    def attributes(self) -> dict[str, int]:
+        """Role and gender under their keys, every unclaimed column under its header."""
+        attributes = {
+            key: self.fields[fld]
+            for fld, key in ((Field.ROLE, "role"), (Field.GENDER, "gender"))
+            if fld in self.fields
+        }
+        for column, header in enumerate(self.headers):
+            if column not in self.claimed:
+                attributes[header or f"column {_letter(column)}"] = column
+        return attributes
+
+
 def plan_layout(
     headers: Sequence[str], explicit: Mapping[str, str], *, where: Problem
 ) -> tuple[Layout, list[Problem]]:
@@ -249,67 +328,11 @@ def plan_layout(
     the header of the column that holds it and wins over guessing. ``where`` carries file,
     sheet and header row for the problems.
     """
-    problems: list[Problem] = []
-    folded = [fold(h) for h in headers]
-    fields: dict[Field, int] = {}
-    pins: dict[int, int] = {}
-    claimed: set[int] = set()
-
-    def claim(target: Field | int, column: int) -> None:
-        taken = fields.get(target) if isinstance(target, Field) else pins.get(target)
-        if taken is not None and taken != column:
-            label = target.value if isinstance(target, Field) else f"table in phase {target}"
-            problems.append(
-                where.at(
-                    f"Two columns hold the {label}: '{headers[taken]}' and '{headers[column]}'.",
-                    "keep one, rename the other, or name the column for this field explicitly",
-                    column=headers[column],
-                )
-            )
-            return
-        if isinstance(target, Field):
-            fields[target] = column
-        else:
-            pins[target] = column
-        claimed.add(column)
-
-    for name, header in explicit.items():
-        target = resolve_field(name)
-        if target is None:
-            problems.append(
-                where.at(
-                    f"The column mapping names an unknown field '{name}'.",
-                    "use one of: " + ", ".join(f.value for f in Field) + ", or 'pin 1', ...",
-                )
-            )
-            continue
-        matches = [i for i, key in enumerate(folded) if key and key == fold(header)]
-        if not matches:
-            problems.append(
-                where.at(
-                    f"The column mapping puts '{name}' in column '{header}', which the sheet "
-                    "does not have.",
-                    "headers found: " + ", ".join(h for h in headers if h),
-                )
-            )
-            continue
-        claim(target, matches[0])
-    explicit_targets = {resolve_field(name) for name in explicit}
-    for column, header in enumerate(headers):
-        if column in claimed or not header:
-            continue
-        target = match_header(header)
-        if target is None or target in explicit_targets:
-            continue
-        claim(target, column)
-    attributes: dict[str, int] = {}
-    for fld, key in ((Field.ROLE, "role"), (Field.GENDER, "gender")):
-        if fld in fields:
-            attributes[key] = fields[fld]
-    for column, header in enumerate(headers):
-        if column not in claimed:
-            attributes[header or f"column {_letter(column)}"] = column
-    return Layout(tuple(headers), fields, pins, attributes), problems
+    claims = _Claims(headers, where)
+    claims.claim_explicit(explicit)
+    claims.claim_recognised(explicit)
+    layout = Layout(tuple(headers), claims.fields, claims.pins, claims.attributes())
+    return layout, claims.problems
 
 
 def _words(header: str) -> list[str]:

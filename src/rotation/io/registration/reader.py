@@ -105,19 +105,7 @@ def read_event(
     """
     file_path = Path(path)
     file = file_path.name
-    kind = inspect_file(file_path, limits)
-    if kind in (FileKind.ODS, FileKind.XLS):
-        label = (
-            "an OpenDocument spreadsheet (.ods)"
-            if kind is FileKind.ODS
-            else "an Excel 97-2003 workbook (.xls)"
-        )
-        raise InputError.single(
-            f"The file is {label}, which rotation cannot read yet.",
-            hint="open it and save it as .xlsx (Excel workbook)",
-            file=file,
-        )
-    sheets = read_csv(file_path) if kind is FileKind.CSV else read_xlsx(file_path)
+    sheets = _read_sheets(file_path, limits)
     options = Settings(
         name=name,
         themes=tuple(themes) if themes is not None else None,
@@ -131,13 +119,36 @@ def read_event(
     event = event_from_sheets(
         sheets, file=file, options=options, columns=columns or {}, sheet=sheet
     )
+    return _with_source(event, file_path)
+
+
+def _read_sheets(file_path: Path, limits: Limits) -> list[RawSheet]:
+    """The file's sheets as rows, once it passed the safety checks; .ods and .xls refused."""
+    file = file_path.name
+    kind = inspect_file(file_path, limits)
+    if kind in (FileKind.ODS, FileKind.XLS):
+        label = (
+            "an OpenDocument spreadsheet (.ods)"
+            if kind is FileKind.ODS
+            else "an Excel 97-2003 workbook (.xls)"
+        )
+        raise InputError.single(
+            f"The file is {label}, which rotation cannot read yet.",
+            hint="open it and save it as .xlsx (Excel workbook)",
+            file=file,
+        )
+    return read_csv(file_path) if kind is FileKind.CSV else read_xlsx(file_path)
+
+
+def _with_source(event: Event, file_path: Path) -> Event:
+    """The event with the file it came from and the file's SHA-256 (no personal values)."""
     event = replace(event, source_file=str(file_path), source_sha256=file_sha256(file_path))
     log.info(
         "read %d participants, %d tables, %d phases from %s",
         len(event.participants),
         len(event.tables),
         len(event.phases),
-        file,
+        file_path.name,
     )
     return event
 

@@ -122,41 +122,59 @@ def write_overview(
     go to a small "About this plan" block at the bottom; ``not_printed`` names the sheets
     left out of the print.
     """
-    event = plan.event
     ws = first_sheet(workbook)
     ws.title = labels.overview
     for letter, width in _WIDTHS.items():
         ws.column_dimensions[letter].width = width
     out = _Writer(ws)
-    put(ws, 1, 1, labels.overview_title.format(event=event.name)).font = TITLE_FONT
-    ws.row_dimensions[1].height = 24
+    _title(out, plan, labels)
+    _result(out, plan, report, labels)
+    _metrics(out, plan, report, labels)
+    _about(out, plan, labels, sha256, not_printed)
+    ws.freeze_panes = "A2"
+    print_on_a4(ws, footer=labels.page_footer, one_page=True)
+    return ws
+
+
+def _title(out: _Writer, plan: Plan, labels: Labels) -> None:
+    """The event's name, and how many people, tables, themes and phases it has."""
+    event = plan.event
+    put(out.ws, 1, 1, labels.overview_title.format(event=event.name)).font = TITLE_FONT
+    out.ws.row_dimensions[1].height = 24
     counts = labels.counts_text.format(
         participants=len(event.participants),
         tables=len(event.tables),
         themes=len(event.themes),
         phases=len(event.phases),
     )
-    put(ws, 2, 1, counts)
+    put(out.ws, 2, 1, counts)
     out.row = 3
 
+
+def _result(out: _Writer, plan: Plan, report: CheckReport, labels: Labels) -> None:
+    """The status in words, and whether every rule holds (else each broken rule)."""
     out.section(labels.section_result)
     record = plan.record
     status = status_sentence(record.status, verdict(plan, report.metrics, record.bounds), labels)
     out.pair(labels.status, status)
     if report.ok:
         out.pair("", labels.rules_ok)
-    else:
-        out.pair("", labels.rules_broken.format(count=len(report.violations)))
-        for violation in report.violations:
-            out.pair("", f"{labels.rule_names[violation.rule]}: {violation.message}")
+        return
+    out.pair("", labels.rules_broken.format(count=len(report.violations)))
+    for violation in report.violations:
+        out.pair("", f"{labels.rule_names[violation.rule]}: {violation.message}")
 
+
+def _metrics(out: _Writer, plan: Plan, report: CheckReport, labels: Labels) -> None:
+    """Every metric with its lower bound and a sentence; balance per attribute below it."""
+    event = plan.event
     out.section(labels.section_metrics)
     out.header([labels.metric, labels.this_plan, labels.lower_bound, labels.in_words])
     first_metric_row = out.row
     figures = report.metrics.as_dict()
     for metric in Metric:
         value = float(figures[metric.value])
-        bound = record.bounds.get(metric.goal) if metric.goal is not None else None
+        bound = plan.record.bounds.get(metric.goal) if metric.goal is not None else None
         sentence = metric_sentence(metric, value, bound, labels)
         shown_bound = "" if bound is None else labels.figure(bound)
         name = labels.metrics[metric].name
@@ -164,10 +182,17 @@ def write_overview(
         if metric is Metric.ATTRIBUTE_DEVIATION and len(event.balance) > 1:
             for key, part in report.metrics.attribute_deviation_by_attribute.items():
                 out.line(f"  {name}: {event.attribute_label(key)}", labels.figure(part))
-    for row in ws.iter_rows(min_row=first_metric_row, max_row=out.row - 1, max_col=_LAST):
+    rows = out.ws.iter_rows(min_row=first_metric_row, max_row=out.row - 1, max_col=_LAST)
+    for row in rows:
         for cell in row:
             cell.border = Border(bottom=THIN)
 
+
+def _about(
+    out: _Writer, plan: Plan, labels: Labels, sha256: str, not_printed: Sequence[str]
+) -> None:
+    """The small print: input file and fingerprint, solver facts, notes, sheets not printed."""
+    event, record = plan.event, plan.record
     out.section(labels.section_about, small=True)
     source = Path(event.source_file).name if event.source_file else labels.no_input
     out.pair(labels.input_file, source, small=True)
@@ -190,7 +215,3 @@ def write_overview(
     if not_printed:
         sheets = join_words([f"'{name}'" for name in not_printed], labels)
         out.pair("", labels.print_note.format(sheets=sheets), small=True)
-
-    ws.freeze_panes = "A2"
-    print_on_a4(ws, footer=labels.page_footer, one_page=True)
-    return ws
