@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from conftest import SOLVE, plan_for
+from solver_helpers import SOLVE, plan_for
 
 from rotation import Event, Goal, Goals, Participant, Progress, Status, check, solve
 from rotation.solver.bounds import even_split_pairs, organisation_bound, repeat_bound

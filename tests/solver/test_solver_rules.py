@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from conftest import plan_for, reasons_for
+from solver_helpers import plan_for, reasons_for
 
 from rotation import Event, Group, Participant, Phase, Table, Theme, ThemeCoverage, solve
 

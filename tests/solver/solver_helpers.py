@@ -1,4 +1,4 @@
-"""Shared helpers for the planner tests: a fixed seed, one worker, deterministic mode."""
+"""Helpers for the planner tests (imported by name): a fixed seed, one worker, deterministic."""
 
 from __future__ import annotations
 
