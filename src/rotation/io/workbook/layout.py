@@ -9,7 +9,9 @@ from __future__ import annotations
 import io
 import math
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
+from copy import copy
+from typing import Any
 from xml.etree import ElementTree
 
 from openpyxl import load_workbook
@@ -30,6 +32,7 @@ __all__ = [
     "HEADER_FONT",
     "THIN",
     "TITLE_FONT",
+    "CellStyles",
     "column_points",
     "fit_columns",
     "font",
@@ -103,6 +106,28 @@ BODY_WIDTH_PT = A4_WIDTH_PT - 2 * 72 * MARGIN_SIDE_IN
 """Printable width of an A4 portrait page with this module's margins."""
 BODY_HEIGHT_PT = A4_HEIGHT_PT - 72 * (MARGIN_TOP_IN + MARGIN_BOTTOM_IN)
 """Printable height of an A4 portrait page (the footer lives in the bottom margin)."""
+
+
+class CellStyles:
+    """Gives many cells of one sheet the same combination of styles, fast.
+
+    openpyxl hashes every style object on every assignment (most of the time a large plan
+    took to write); a finished cell's style array is copied to the next cells instead.
+    One instance serves one workbook: the arrays point into that workbook's style lists.
+    """
+
+    def __init__(self) -> None:
+        self._arrays: dict[Hashable, Any] = {}
+
+    def apply(self, cell: Any, key: Hashable, **style: Any) -> None:
+        """Style ``cell`` like every other cell of ``key`` (``style`` sets the first one)."""
+        array = self._arrays.get(key)
+        if array is not None:
+            cell._style = copy(array)
+            return
+        for name, value in style.items():
+            setattr(cell, name, value)
+        self._arrays[key] = copy(cell._style)
 
 
 def unique(names: Sequence[str]) -> list[str]:
@@ -204,11 +229,13 @@ def list_sheet(
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="center")
+    styles, border = CellStyles(), Border(bottom=THIN)
+    aligned = {wrap: Alignment(vertical="top", wrap_text=wrap) for wrap in (False, True)}
     for r, values in enumerate(rows, start=2):
         for column, value in enumerate(values, start=1):
             cell = put(ws, r, column, value)
-            cell.alignment = Alignment(vertical="top", wrap_text=column in wrap_columns)
-            cell.border = Border(bottom=THIN)
+            wrap = column in wrap_columns
+            styles.apply(cell, wrap, alignment=aligned[wrap], border=border)
     fit_columns(ws, maximum=maximum_width)
     if wrap_columns:
         _grow_wrapped_rows(ws, len(rows), wrap_columns)

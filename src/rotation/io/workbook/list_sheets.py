@@ -219,9 +219,12 @@ def assignment_rows(plan: Plan) -> list[tuple[str, str, int, str, str]]:
     """(participant_id, name, phase, table, theme) per seat: the event's people first, in
     order, then any seat of an unknown person (a plan edited by hand)."""
     event = plan.event
+    phases: dict[str, list[int]] = {}
+    for person_id, phase in plan.seats:
+        phases.setdefault(person_id, []).append(phase)
     rows = []
     for person in event.participants:
-        for phase in sorted({ph for (p, ph) in plan.seats if p == person.id}):
+        for phase in sorted(phases.get(person.id, ())):
             table = plan.seats[person.id, phase]
             theme = event.table(table).theme if event.has_table(table) else ""
             rows.append((person.id, person.name, phase, table, theme))

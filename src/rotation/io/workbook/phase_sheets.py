@@ -10,7 +10,7 @@ LibreOffice then print it alike.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -28,6 +28,7 @@ from rotation.io.workbook.layout import (
     HEADER_FONT,
     THIN,
     TITLE_FONT,
+    CellStyles,
     column_points,
     font,
     print_on_a4,
@@ -100,6 +101,8 @@ def _member_height(values: Sequence[object], widths: Sequence[float]) -> float:
 
 def _style_row(
     ws: Worksheet,
+    styles: CellStyles,
+    key: Hashable,
     row: int,
     height: float,
     *,
@@ -108,18 +111,12 @@ def _style_row(
     border: Border | None = None,
     alignment: Alignment | None = None,
 ) -> None:
-    """The row's height, and the given styles on its four cells."""
+    """The row's height, and the given styles on its four cells (alike for one ``key``)."""
     ws.row_dimensions[row].height = height
+    given = {"font": font, "fill": fill, "border": border, "alignment": alignment}
+    style = {name: value for name, value in given.items() if value is not None}
     for column in range(1, 5):
-        cell = ws.cell(row=row, column=column)
-        if font is not None:
-            cell.font = font
-        if fill is not None:
-            cell.fill = fill
-        if border is not None:
-            cell.border = border
-        if alignment is not None:
-            cell.alignment = alignment
+        styles.apply(ws.cell(row=row, column=column), (key, column), **style)
 
 
 def write_phase_sheet(workbook: Workbook, plan: Plan, labels: Labels, phase: int) -> Worksheet:
@@ -135,7 +132,8 @@ def write_phase_sheet(workbook: Workbook, plan: Plan, labels: Labels, phase: int
     headers = [labels.number, labels.name, labels.organisation, role_header(event, labels)]
     for k, header in enumerate(headers, 1):
         put(ws, 2, k, header)
-    _style_row(ws, 2, HEADER_HEIGHT, font=HEADER_FONT, fill=HEADER_FILL)
+    styles = CellStyles()
+    _style_row(ws, styles, "header", 2, HEADER_HEIGHT, font=HEADER_FONT, fill=HEADER_FILL)
     ws.freeze_panes = "A3"
 
     scale = min(100, math.floor(0.97 * BODY_WIDTH_PT / sum(column_points(w) for w in widths) * 100))
@@ -147,6 +145,9 @@ def write_phase_sheet(workbook: Workbook, plan: Plan, labels: Labels, phase: int
     if missing:
         blocks.append(TableBlock(phase, labels.no_table, "", None, tuple(missing), False))
 
+    block_font, border = font(bold=True, size=11), Border(bottom=THIN)
+    right, right_top = Alignment(horizontal="right"), Alignment(horizontal="right", vertical="top")
+    wrapped = Alignment(vertical="top", wrap_text=True)
     row, used = 3, 0.0
     for block in blocks:
         rows = [_member_row(event, i, m) for i, m in enumerate(block.members, start=1)]
@@ -158,9 +159,17 @@ def write_phase_sheet(workbook: Workbook, plan: Plan, labels: Labels, phase: int
         used += height + SPACER_HEIGHT
         for k, text in enumerate(_block_header(event, labels, block), start=1):
             put(ws, row, k, text)
-        fill = PatternFill("solid", fgColor=fills.get(block.theme, "F2F2F2"))
-        _style_row(ws, row, BLOCK_HEIGHT, font=font(bold=True, size=11), fill=fill)
-        ws.cell(row=row, column=4).alignment = Alignment(horizontal="right")
+        colour = fills.get(block.theme, "F2F2F2")
+        _style_row(
+            ws,
+            styles,
+            ("block", colour),
+            row,
+            BLOCK_HEIGHT,
+            font=block_font,
+            fill=PatternFill("solid", fgColor=colour),
+        )
+        styles.apply(ws.cell(row=row, column=4), ("block end", colour), alignment=right)
         row += 1
         for member, values, member_height in zip(block.members, rows, heights, strict=True):
             for k, value in enumerate(values, start=1):
@@ -168,13 +177,15 @@ def write_phase_sheet(workbook: Workbook, plan: Plan, labels: Labels, phase: int
             bold = member == block.host
             _style_row(
                 ws,
+                styles,
+                ("member", bold),
                 row,
                 member_height,
-                border=Border(bottom=THIN),
+                border=border,
                 font=font(bold=bold),
-                alignment=Alignment(vertical="top", wrap_text=True),
+                alignment=wrapped,
             )
-            ws.cell(row=row, column=1).alignment = Alignment(horizontal="right", vertical="top")
+            styles.apply(ws.cell(row=row, column=1), ("number", bold), alignment=right_top)
             row += 1
         ws.row_dimensions[row].height = SPACER_HEIGHT
         row += 1
