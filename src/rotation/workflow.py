@@ -41,6 +41,7 @@ __all__ = [
     "read_plan_file",
     "read_registration",
     "run_solve",
+    "solve_time_limit",
     "write_cards_file",
     "write_plan_file",
 ]
@@ -98,6 +99,36 @@ def read_registration(source: str | PathLike[str], settings: ReadSettings) -> Ev
         balance=list(settings.balance) if settings.balance else None,
         name=settings.name,
     )
+
+
+WRITE_SECONDS_PER_SEAT = 0.0006
+"""Checking a plan and writing its workbook, per seat (participant and phase): 0.42 ms of
+CPU measured from 200 to 5,000 people (docs/benchmarks.md), with a margin."""
+MOST_SLOWDOWN = 8.0
+"""The most a busy machine is assumed to slow writing down."""
+LEAST_SOLVE_SHARE = 0.25
+"""The solver keeps at least this share of the time limit, however large the event."""
+
+
+def solve_time_limit(
+    event: Event, time_limit: float, *, spent: float = 0.0, slowdown: float = 1.0
+) -> float:
+    """The solver's share of a time limit meant for the whole job: read, solve, check, write.
+
+    What is left after the ``spent`` seconds (starting, reading) and the time writing the
+    workbook will take, ``slowdown`` times the usual on a busy machine (wall time per CPU
+    second so far). Deterministic runs pass neither, so that their budget depends on the
+    event alone.
+
+    >>> from rotation.domain import Participant
+    >>> people = [Participant(str(i)) for i in range(1000)]
+    >>> event = Event.build(people, themes=["A", "B"], tables_per_theme=50)
+    >>> round(solve_time_limit(event, 60.0, spent=1.0), 1)
+    57.8
+    """
+    seats = sum(len(event.present_in(r)) for r in event.phase_numbers)
+    left = time_limit - spent - WRITE_SECONDS_PER_SEAT * seats * min(MOST_SLOWDOWN, slowdown)
+    return max(LEAST_SOLVE_SHARE * time_limit, left)
 
 
 def run_solve(

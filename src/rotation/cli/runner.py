@@ -7,9 +7,10 @@ import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from rotation.workflow import (
     check_target,
     read_registration,
     run_solve,
+    solve_time_limit,
     write_plan_file,
 )
 
@@ -144,14 +146,22 @@ def plan_and_write(
     out, err = consoles()
     check_output(output, [source], display)
     with guarded(display):
+        started = time.monotonic()
         event = read_registration(source, read_settings)
-        progress = SolveProgress(
-            err,
-            lower_bounds(event),
-            enabled=err.is_terminal and not (display.quiet or display.json),
-        )
+        # The time limit holds for the whole command: starting, reading and writing come
+        # out of it (not in deterministic mode, whose budget must not depend on the machine).
+        limit = solve_settings.time_limit
+        if not solve_settings.deterministic:
+            age = _process_age()
+            spent = age if age is not None else time.monotonic() - started
+            slowdown = spent / max(time.process_time(), 1e-3)
+            limit = solve_time_limit(event, limit, spent=spent, slowdown=slowdown)
+        else:
+            limit = solve_time_limit(event, limit)
+        shown = err.is_terminal and not (display.quiet or display.json)
+        progress = SolveProgress(err, lower_bounds(event) if shown else {}, enabled=shown)
         with progress:
-            outcome = run_solve(event, solve_settings, progress)
+            outcome = run_solve(event, replace(solve_settings, time_limit=limit), progress)
         plan = outcome.plan
         written = write_plan_file(plan, output, lang=lang, input_path=source)
         if outcome.interrupted:
@@ -162,6 +172,19 @@ def plan_and_write(
         elif not display.quiet:
             _print_plan(out, plan, written, full_table=full_table)
     return plan
+
+
+def _process_age() -> float | None:
+    """Seconds since this process started (from /proc on Linux; None elsewhere)."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat:
+            # Field 22, the start time in clock ticks after boot, counted after the name.
+            ticks = int(stat.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime", encoding="ascii") as uptime:
+            booted = float(uptime.read().split()[0])
+        return max(0.0, booted - ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _print_plan(out: Console, plan: CheckedPlan, written: Path, *, full_table: bool) -> None:

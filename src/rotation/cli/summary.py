@@ -39,6 +39,9 @@ def counts(event: Event) -> dict[str, int]:
 
 def best_bounds(plan: Plan) -> dict[Goal, float]:
     """The strongest known lower bound per goal: the plan's own, else the counting bounds."""
+    if all(goal in plan.record.bounds for goal in Goal):
+        # A plan from the solver carries the counting bounds already.
+        return {goal: float(value) for goal, value in plan.record.bounds.items()}
     bounds = {goal: float(value) for goal, value in lower_bounds(plan.event).items()}
     for goal, value in plan.record.bounds.items():
         bounds[goal] = max(bounds.get(goal, 0.0), float(value))

@@ -122,12 +122,17 @@ class CellStyles:
     def apply(self, cell: Any, key: Hashable, **style: Any) -> None:
         """Style ``cell`` like every other cell of ``key`` (``style`` sets the first one)."""
         array = self._arrays.get(key)
-        if array is not None:
-            cell._style = copy(array)
-            return
-        for name, value in style.items():
-            setattr(cell, name, value)
-        self._arrays[key] = copy(cell._style)
+        if array is None:
+            for name, value in style.items():
+                setattr(cell, name, value)
+            array = copy(cell._style)
+            # The quote prefix belongs to the cell's text (see saving.put), not the style.
+            array.quotePrefix = 0
+            self._arrays[key] = array
+        quoted = cell.quotePrefix
+        cell._style = copy(array)
+        if quoted:
+            cell.quotePrefix = True
 
 
 def unique(names: Sequence[str]) -> list[str]:
