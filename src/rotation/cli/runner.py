@@ -195,7 +195,7 @@ def _print_plan(out: Console, plan: CheckedPlan, written: Path, *, full_table: b
         f"{pluralise(len(event.participants), 'participant')}, "
         f"{pluralise(len(event.tables), 'table')}, {pluralise(len(event.phases), 'phase')}, "
         f"{pluralise(len(event.themes), 'theme')}; "
-        f"status {plan.record.status.value}; {plan.record.wall_time:.1f} s",
+        f"status {plan.record.status.value}; {format_number(plan.record.wall_time, digits=1)} s",
         markup=False,
         highlight=False,
     )

@@ -20,6 +20,7 @@ from rotation.domain import Event
 from rotation.errors import SolveTimeoutError
 from rotation.solver.cpsat import new_solver
 from rotation.solver.variables import Placement, seat_options
+from rotation.wording import format_number
 
 __all__ = ["construct", "seats_by_id", "theme_plan"]
 
@@ -117,9 +118,10 @@ def theme_plan(
         return None
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise SolveTimeoutError(
-            f"Could not assign themes to every participant within {time_limit:g} s; the "
-            "capacities are very tight. Allow more time (a time limit above "
-            f"{time_limit:g} s) or add seats."
+            "Could not assign themes to every participant within "
+            f"{format_number(time_limit)} s; the capacities are very tight. Allow more time (a "
+            "time limit above "
+            f"{format_number(time_limit)} s) or add seats."
         )
     return {(i, r): themes[h] for (i, r, h), lit in pick.items() if solver.boolean_value(lit)}
 

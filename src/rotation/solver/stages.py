@@ -27,6 +27,7 @@ from rotation.solver.local_search import BLOCK, LocalSearch
 from rotation.solver.rules import add_all_rules
 from rotation.solver.symmetry import add_symmetry_breaking, relabel_for_symmetry
 from rotation.solver.variables import Placement, SeatVariables
+from rotation.wording import format_number
 
 __all__ = ["ExactResult", "Progress", "ProgressCallback", "StagedSearch"]
 
@@ -203,8 +204,8 @@ class StagedSearch:
             if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 if not self.seats:
                     raise SolveTimeoutError(
-                        f"No plan found within {time_limit:g} s; allow more time with a larger "
-                        "time limit."
+                        f"No plan found within {format_number(time_limit)} s; allow more time "
+                        "with a larger time limit."
                     )
                 all_optimal = False
                 break
