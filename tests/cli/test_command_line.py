@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import ast
+import re
 from pathlib import Path
 
 import pytest
+import typer.main
 from cli_helpers import CSV_48, FAST, GERMAN_50, assignments, json_of, run
 
+import rotation
+from rotation.cli.app import app
 from rotation.cli.command_line import OptionGrammar, arrange_words
 
 
@@ -93,3 +98,21 @@ def test_an_existing_registration_file_in_a_list_is_the_input(tmp_path: Path) ->
     ]  # fmt: skip
     named_like_a_file = ["in.csv", "--themes", "A", "notes.txt"]  # no such file: a theme
     assert arrange_words(named_like_a_file, GRAMMAR)[-2:] == ["--", "in.csv"]
+
+
+def test_every_option_a_message_names_exists() -> None:
+    group = typer.main.get_command(app)
+    existing = {
+        opt
+        for command in group.commands.values()  # type: ignore[attr-defined]
+        for param in command.params
+        for opt in param.opts
+    }
+    named: dict[str, str] = {}
+    for path in Path(rotation.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                for option in re.findall(r"(?<![\w-])--[a-z][a-z-]*", node.value):
+                    named.setdefault(option, path.name)
+    assert "--themes" in named  # the hint for missing themes, among others
+    assert {o: f for o, f in named.items() if o not in existing | {"--help"}} == {}
