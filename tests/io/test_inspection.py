@@ -119,12 +119,6 @@ def test_encrypted_workbook_explained(tmp_path: Path) -> None:
     assert "remove the password" in caught.value.problems[0].hint
 
 
-def test_legacy_xls_explained() -> None:
-    with pytest.raises(InputError, match="Excel 97-2003") as caught:
-        read_event(DATA / "libreoffice-anmeldungen.xls", themes=["A"])
-    assert "save it as .xlsx" in caught.value.problems[0].hint
-
-
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [

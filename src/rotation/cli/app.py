@@ -86,7 +86,7 @@ Input = Annotated[
     Path,
     typer.Argument(
         metavar="INPUT",
-        help="Registration file: .xlsx, .xlsm or .csv; may stand anywhere on the line.",
+        help="Registration file: .xlsx, .xlsm, .ods, .xls or .csv; may stand anywhere on the line.",
         show_default=False,
     ),
 ]

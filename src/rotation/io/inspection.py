@@ -126,7 +126,7 @@ def _inspect(path: Path, limits: Limits) -> FileKind:
             f"The file is plain text, but its name ends in '{path.suffix}'.",
             "if it is a CSV export, rename it to .csv; otherwise " + _SAVE_AS,
         )
-    raise refuse("The file is not a spreadsheet (neither .xlsx, .xlsm, .ods nor .csv).")
+    raise refuse("The file is not a spreadsheet (neither .xlsx, .xlsm, .ods, .xls nor .csv).")
 
 
 def _refusal(name: str, message: str, hint: str = _SAVE_AS) -> InputError:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-import pytest
-
 from rotation.io import read_event
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -63,11 +61,3 @@ def test_libreoffice_workbook_with_hidden_first_sheet() -> None:
     assert event.participant("2").email == "z.oelmez@example.org"
     assert event.participant("17").attributes == {"gender": "d", "Region": "Nord"}
     assert event.balance == ("Region",)
-
-
-def test_ods_is_explained() -> None:
-    from rotation.errors import InputError
-
-    with pytest.raises(InputError, match=r"\.ods") as caught:
-        read_event(DATA / "libreoffice-anmeldungen.ods", themes=["A"])
-    assert "save it as .xlsx" in str(caught.value)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from rotation.domain import Event, Group, Participant, Phase, Table, Theme, ThemeCoverage
 from rotation.errors import EventError, InputError, Problem
+from rotation.io.calamine import read_calamine
 from rotation.io.cells import IdMatcher, fold
 from rotation.io.inspection import FileKind, Limits, file_sha256, inspect_file
 from rotation.io.registration.columns import ALIASES, Field
@@ -65,7 +66,7 @@ def read_event(
     name: str | None = None,
     limits: Limits = _DEFAULT_LIMITS,
 ) -> Event:
-    """Read a registration workbook (.xlsx, .xlsm) or CSV file into a validated event.
+    """Read a registration workbook (.xlsx, .xlsm, .ods, .xls) or CSV file into a validated event.
 
     The options complete or override the workbook's "Einstellungen"/"Settings" and
     "Tische"/"Tables" sheets; options left at None are taken from the sheets.
@@ -123,21 +124,13 @@ def read_event(
 
 
 def _read_sheets(file_path: Path, limits: Limits) -> list[RawSheet]:
-    """The file's sheets as rows, once it passed the safety checks; .ods and .xls refused."""
-    file = file_path.name
+    """The file's sheets as rows, once it passed the safety checks."""
     kind = inspect_file(file_path, limits)
+    if kind is FileKind.CSV:
+        return read_csv(file_path)
     if kind in (FileKind.ODS, FileKind.XLS):
-        label = (
-            "an OpenDocument spreadsheet (.ods)"
-            if kind is FileKind.ODS
-            else "an Excel 97-2003 workbook (.xls)"
-        )
-        raise InputError.single(
-            f"The file is {label}, which rotation cannot read yet.",
-            hint="open it and save it as .xlsx (Excel workbook)",
-            file=file,
-        )
-    return read_csv(file_path) if kind is FileKind.CSV else read_xlsx(file_path)
+        return read_calamine(file_path)
+    return read_xlsx(file_path)
 
 
 def _with_source(event: Event, file_path: Path) -> Event:
