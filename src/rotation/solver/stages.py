@@ -162,68 +162,99 @@ class StagedSearch:
             if self.stop.is_set():
                 all_optimal = False
                 break
-            if self.values and all(
-                self.values[g] * self.terms[g].scale <= self._floor(g) + 1e-9 for g in stage.goals
-            ):
+            if self._at_floors(stage):
                 # The plan in hand meets the counting bounds: optimal without a search.
                 self._fix(stage, {g: self._floor(g) for g in stage.goals})
-                if not last and Goal.ATTRIBUTE_DEVIATION in stages[n + 1].goals:
-                    self._polish_share(time_limit, started, spent)
-                continue
-            # Deterministic mode counts CP-SAT's deterministic time, so budgets never depend
-            # on how busy the machine is; otherwise wall time since the start.
-            used = spent if self.deterministic else time.monotonic() - started
-            remaining = max(0.0, time_limit - used)
-            budget = remaining if last else remaining * (0.7 if n == 0 else 0.5)
-            self.model.minimize(stage.objective)
-            self._parameters(solver, budget, later=n > 0)
-            floor = sum(w * self._floor(g) for w, g in zip(stage.weights, stage.goals))
-            watcher = _Watcher(
-                self.terms,
-                stage.goals[0],
-                started,
-                floor,
-                stage.slack,
-                self.progress,
-                stop_at=self._stop_at(stage, floor),
-            )
-            stall = None if self.deterministic or n == 0 else max(0.5, 0.1 * time_limit)
-            # Once the goals sit at their bounds, the tie-break gets a short grace period.
-            grace = None if self.deterministic else max(0.1, GRACE_SHARE * time_limit)
-            with _Guard(solver, watcher, stall, self.stop, grace):
-                status = solver.solve(self.model, watcher)
-            spent += solver.deterministic_time
-            _log.debug(
-                "stage %s: %s in %.2f s",
-                "+".join(g.value for g in stage.goals),
-                solver.status_name(status),
-                solver.wall_time,
-            )
-            if status == cp_model.INFEASIBLE:
-                raise NoPlanError(explain_infeasibility(self.event))
-            if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                if not self.seats:
-                    raise SolveTimeoutError(
-                        f"No plan found within {format_number(time_limit)} s; allow more time "
-                        "with a larger time limit."
-                    )
-                all_optimal = False
-                break
-            all_optimal &= status == cp_model.OPTIMAL or watcher.reached_floor
-            if n == 0 and self.terms[stage.goals[0]].tiebreak is None:
-                # The first stage's bound holds for every plan, not only the ones found.
-                first, weight = self.terms[stage.goals[0]], stage.weights[0]
-                bound = math.ceil((solver.best_objective_bound - 1e-6 - (weight - 1)) / weight)
-                proven[first.goal] = bound / first.scale
-            self._keep(solver)
-            if self.stop.is_set():
-                all_optimal = all_optimal and last and status == cp_model.OPTIMAL
-                break
-            self._fix(stage, {g: int(solver.value(self.terms[g].expr)) for g in stage.fixes})
+            else:
+                budget = self._budget(time_limit, started, spent, first=n == 0, last=last)
+                status, at_floor = self._solve_stage(solver, stage, budget, time_limit, started, n)
+                spent += solver.deterministic_time
+                if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                    all_optimal = False
+                    break
+                all_optimal &= status == cp_model.OPTIMAL or at_floor
+                if n == 0:
+                    proven |= self._proven_by_first_stage(solver, stage)
+                self._keep(solver)
+                if self.stop.is_set():
+                    all_optimal = all_optimal and last and status == cp_model.OPTIMAL
+                    break
+                self._fix(stage, {g: int(solver.value(self.terms[g].expr)) for g in stage.fixes})
             if not last and Goal.ATTRIBUTE_DEVIATION in stages[n + 1].goals:
                 self._polish_share(time_limit, started, spent)
         quality = Status.OPTIMAL if all_optimal else Status.FEASIBLE
         return ExactResult(self.seats, quality, self.values, proven)
+
+    def _at_floors(self, stage: _Stage) -> bool:
+        """True when the plan in hand has every goal of the stage at its counting bound."""
+        return bool(self.values) and all(
+            self.values[g] * self.terms[g].scale <= self._floor(g) + 1e-9 for g in stage.goals
+        )
+
+    def _budget(
+        self, time_limit: float, started: float, spent: float, *, first: bool, last: bool
+    ) -> float:
+        """A stage's share of the time left: 70 % for the first, half for later ones, all
+        for the last."""
+        # Deterministic mode counts CP-SAT's deterministic time, so budgets never depend
+        # on how busy the machine is; otherwise wall time since the start.
+        used = spent if self.deterministic else time.monotonic() - started
+        remaining = max(0.0, time_limit - used)
+        return remaining if last else remaining * (0.7 if first else 0.5)
+
+    def _solve_stage(
+        self,
+        solver: cp_model.CpSolver,
+        stage: _Stage,
+        budget: float,
+        time_limit: float,
+        started: float,
+        n: int,
+    ) -> tuple[cp_model.CpSolverStatus, bool]:
+        """Minimise one stage; its CP-SAT status and whether the goals reached their floor.
+
+        Raises NoPlanError when the rules admit no plan, SolveTimeoutError when no plan was
+        found at all.
+        """
+        self.model.minimize(stage.objective)
+        self._parameters(solver, budget, later=n > 0)
+        floor = sum(w * self._floor(g) for w, g in zip(stage.weights, stage.goals))
+        watcher = _Watcher(
+            self.terms,
+            stage.goals[0],
+            started,
+            floor,
+            stage.slack,
+            self.progress,
+            stop_at=self._stop_at(stage, floor),
+        )
+        stall = None if self.deterministic or n == 0 else max(0.5, 0.1 * time_limit)
+        # Once the goals sit at their bounds, the tie-break gets a short grace period.
+        grace = None if self.deterministic else max(0.1, GRACE_SHARE * time_limit)
+        with _Guard(solver, watcher, stall, self.stop, grace):
+            status = solver.solve(self.model, watcher)
+        _log.debug(
+            "stage %s: %s in %.2f s",
+            "+".join(g.value for g in stage.goals),
+            solver.status_name(status),
+            solver.wall_time,
+        )
+        if status == cp_model.INFEASIBLE:
+            raise NoPlanError(explain_infeasibility(self.event))
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE) and not self.seats:
+            raise SolveTimeoutError(
+                f"No plan found within {format_number(time_limit)} s; allow more time "
+                "with a larger time limit."
+            )
+        return status, watcher.reached_floor
+
+    def _proven_by_first_stage(self, solver: cp_model.CpSolver, stage: _Stage) -> dict[Goal, float]:
+        """The first stage's bound on its leading goal, which holds for every plan."""
+        first, weight = self.terms[stage.goals[0]], stage.weights[0]
+        if first.tiebreak is not None:
+            return {}
+        bound = math.ceil((solver.best_objective_bound - 1e-6 - (weight - 1)) / weight)
+        return {first.goal: bound / first.scale}
 
     def _stop_at(self, stage: _Stage, floor: int) -> int:
         """The objective at which a stage needs no more search: every goal at its bound.
