@@ -9,6 +9,7 @@ which is then shrunk so that every sentence in it matters.
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 
 from ortools.sat.python import cp_model
@@ -150,52 +151,86 @@ def _group_conflicts(event: Event) -> list[str]:
     return reasons
 
 
+SHRINK_SECONDS, SHRINK_SHARE = 1.0, 1.0
+"""Shrinking a conflict takes at least this long, or this many times the first core."""
+SMALL_CORE = 8
+"""A first core this small goes straight to deletion."""
+
+
 def rule_conflict(event: Event, time_limit: float = 20.0) -> list[RuleInstance] | None:
     """A small set of rule instances that cannot all hold (None when the rules admit a plan).
 
     Each rule instance is switched by an assumption literal; CP-SAT reports a sufficient
-    set of them, which is then shrunk by dropping one instance at a time. Each instance
-    names its :class:`~rotation.domain.Rule`.
+    set of them, which is then shrunk by dropping one instance at a time. The model is built
+    once: each trial only changes which literals are assumed (a literal not assumed is free,
+    so its rule may be off). Each instance names its :class:`~rotation.domain.Rule`.
     """
-    core = _core(event, None, time_limit)
+    started = time.monotonic()
+    conflict = _ConflictModel(event)
+    core = conflict.core(None, time_limit)
     if core is None:
         return None
     if not core:
         return []
-    # Deletion: keep only instances without which the rest would admit a plan.
-    needed = list(core)
-    for instance in list(core):
+    # Shrinking gets a few times what building and the first core took, so that a large
+    # event's explanation stays quick; an unfinished shrink still leaves a valid conflict.
+    deadline = time.monotonic() + max(SHRINK_SECONDS, SHRINK_SHARE * (time.monotonic() - started))
+    needed = core
+    if len(core) > SMALL_CORE:
+        # With only the core assumed, CP-SAT often finds a smaller one.
+        needed = conflict.core(core, time_limit / 4) or core
+    # Deletion: keep only instances without which the rest would admit a plan. A trial that
+    # stays impossible hands back its own core, which may drop several instances at once.
+    for instance in list(needed):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            break
+        if instance not in needed:
+            continue
         trial = [s for s in needed if s != instance]
-        if _core(event, set(trial), time_limit / 4) is not None:
-            needed = trial
+        smaller = conflict.core(trial, min(left, time_limit / 4))
+        if smaller is not None:
+            kept = set(smaller)
+            needed = [s for s in needed if s in kept]
     return needed
 
 
-def _core(
-    event: Event, only: set[RuleInstance] | None, time_limit: float
-) -> list[RuleInstance] | None:
-    model = cp_model.CpModel()
-    variables = SeatVariables.create(model, event, apply_pins=False)
-    literals: dict[RuleInstance, cp_model.IntVar] = {}
-    # Rules left out of this trial are enforced only if an always-false literal holds.
-    off = model.new_bool_var("switched off")
-    model.add(off == 0)
+class _ConflictModel:
+    """Every rule of an event, each instance behind its own assumption literal."""
 
-    def guard(instance: RuleInstance) -> list[cp_model.IntVar]:
-        if only is not None and instance not in only:
-            return [off]
-        if instance not in literals:
-            literals[instance] = model.new_bool_var(instance.sentence)
-        return [literals[instance]]
+    def __init__(self, event: Event) -> None:
+        self.model = cp_model.CpModel()
+        variables = SeatVariables.create(self.model, event, apply_pins=False)
+        self.literals: dict[RuleInstance, cp_model.IntVar] = {}
 
-    add_all_rules(event, variables, guard)
-    model.add_assumptions(list(literals.values()))
-    solver = new_solver(time_limit=time_limit)
-    status = solver.solve(model)
-    if status != cp_model.INFEASIBLE:
-        return None
-    by_index = {lit.index: s for s, lit in literals.items()}
-    return [by_index[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in by_index]
+        def guard(instance: RuleInstance) -> list[cp_model.IntVar]:
+            if instance not in self.literals:
+                self.literals[instance] = self.model.new_bool_var(instance.sentence)
+            return [self.literals[instance]]
+
+        add_all_rules(event, variables, guard)
+        self._by_index = {literal.index: s for s, literal in self.literals.items()}
+
+    def core(
+        self, assumed: list[RuleInstance] | None, time_limit: float
+    ) -> list[RuleInstance] | None:
+        """A set of the ``assumed`` instances (default: all) that cannot all hold; None when
+        they can, or when the solver cannot tell within ``time_limit``."""
+        chosen = self.literals.values() if assumed is None else [self.literals[s] for s in assumed]
+        self.model.clear_assumptions()
+        self.model.add_assumptions(list(chosen))
+        solver = new_solver(time_limit=time_limit)
+        # Presolve, probing and symmetry detection took most of the time on large events
+        # (24 s of 27 s for 1,000 people); propagation finds these conflicts without them,
+        # and variables no assumed rule touches need no value.
+        solver.parameters.cp_model_presolve = False
+        solver.parameters.cp_model_probing_level = 0
+        solver.parameters.symmetry_level = 0
+        solver.parameters.instantiate_all_variables = False
+        if solver.solve(self.model) != cp_model.INFEASIBLE:
+            return None
+        found = solver.sufficient_assumptions_for_infeasibility()
+        return [self._by_index[i] for i in found if i in self._by_index]
 
 
 _PERSON = re.compile(r"^participant '([^']*)' ")
