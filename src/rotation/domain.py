@@ -759,21 +759,17 @@ class Metrics:
     distinct_contacts_min: int
 
     def as_dict(self) -> dict[str, Any]:
-        """The figures by their snake_case names (for JSON and reports)."""
-        return {
-            "repeat_encounters": self.repeat_encounters,
-            "repeat_pairs": self.repeat_pairs,
-            "same_organisation_pairs": self.same_organisation_pairs,
-            "attribute_deviation": round(self.attribute_deviation, 6),
-            "attribute_deviation_max": round(self.attribute_deviation_max, 6),
-            "attribute_deviation_by_attribute": {
-                k: round(v, 6) for k, v in self.attribute_deviation_by_attribute.items()
-            },
-            "uneven_table_sizes": self.uneven_table_sizes,
-            "unmet_preferences": self.unmet_preferences,
-            "distinct_contacts_mean": round(self.distinct_contacts_mean, 6),
-            "distinct_contacts_min": self.distinct_contacts_min,
-        }
+        """The figures by their :class:`Metric` names (for JSON and reports), the deviation
+        per attribute after the largest one; fractions rounded to six places."""
+        figures: dict[str, Any] = {}
+        for metric in Metric:
+            figure = getattr(self, metric.value)
+            figures[metric.value] = round(figure, 6) if isinstance(figure, float) else figure
+            if metric is Metric.ATTRIBUTE_DEVIATION_MAX:
+                figures["attribute_deviation_by_attribute"] = {
+                    k: round(v, 6) for k, v in self.attribute_deviation_by_attribute.items()
+                }
+        return figures
 
     def value(self, metric: Metric) -> float:
         """The figure of one metric."""
