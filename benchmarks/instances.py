@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from rotation import Event, ThemeCoverage
 from rotation.synthetic import synthetic_event
 
-__all__ = ["INSTANCES", "QUICK", "SEED", "Instance", "Target", "by_name", "scaling_event"]
+__all__ = [
+    "INSTANCES",
+    "ISSUE_15",
+    "QUICK",
+    "SEED",
+    "Instance",
+    "Target",
+    "by_name",
+    "scaling_event",
+]
 
 SEED = 0
 """The seed of every generated event and every solve."""
@@ -79,7 +88,12 @@ class Instance:
 
 
 def _golfers(
-    count: int, tables: int, size: int, rounds: int, balance: Sequence[str] = ()
+    count: int,
+    tables: int,
+    size: int,
+    rounds: int,
+    balance: Sequence[str] = (),
+    organisations: int = 0,
 ) -> Callable[[], Event]:
     """Free mixing without organisations: the social golfer problem (with ``balance``,
     speed networking)."""
@@ -89,7 +103,7 @@ def _golfers(
         tables_per_theme=tables,
         table_size=size,
         phases=rounds,
-        organisations=0,
+        organisations=organisations,
         balance=balance,
         coverage=ThemeCoverage.NONE,
         seed=SEED,
@@ -189,6 +203,36 @@ INSTANCES: tuple[Instance, ...] = (
     ),
 )
 
+ISSUE_15: tuple[Instance, ...] = (
+    Instance(
+        "free-mixing",
+        "Free mixing: 100 people, 10 tables of 10, 6 rounds, 20 organisations",
+        _golfers(100, 10, 10, 6, balance=("gender", "role"), organisations=20),
+        Target(10.0, repeat_at_most=100, deviation_at_most=1),
+    ),
+    Instance(
+        "large-balanced",
+        "1,000 people, 4 themes x 8 tables, 4 phases, 60 organisations: colleagues and balance",
+        lambda: synthetic_event(1000, themes=4, tables_per_theme=8, organisations=60, seed=SEED),
+        Target(60.0, organisation_within=0.01, deviation_at_most=1),
+    ),
+    Instance(
+        "growth-10000",
+        "Growth: 10,000 people, 8 themes x 125 tables of 10, 4 phases",
+        lambda: synthetic_event(
+            10_000,
+            themes=8,
+            tables_per_theme=125,
+            table_size=10,
+            phases=4,
+            organisations=400,
+            seed=SEED,
+        ),
+        Target(180.0, repeat_at_most=0, memory_mb=4096),
+    ),
+)
+"""The classes of issue 15 that one planner run measures (the others: benchmarks.issue15)."""
+
 QUICK = tuple(i.name for i in INSTANCES if i.quick)
 
 SCALING_SIZES = (50, 100, 200, 500, 1000, 2000, 5000)
@@ -211,7 +255,7 @@ def scaling_event(count: int) -> Event:
 
 def by_name(name: str) -> Instance:
     """The instance class called ``name`` (KeyError naming the known ones)."""
-    for instance in INSTANCES:
+    for instance in (*INSTANCES, *ISSUE_15):
         if instance.name == name:
             return instance
     raise KeyError(f"unknown class {name!r}; known: {', '.join(i.name for i in INSTANCES)}")

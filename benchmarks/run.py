@@ -6,6 +6,7 @@ Usage (from the repository root)::
     python benchmarks/run.py --quick               # small classes only, under two minutes
     python benchmarks/run.py --classes large huge --methods rotation
     python benchmarks/run.py --scaling             # growth from 50 to 5,000 people
+    python benchmarks/run.py --issue15             # the targets of issue 15, met or not
 
 Results go to ``benchmarks/results/`` (``--out``): ``full.json``/``.csv``, ``quick.*``,
 ``scaling.*``. Each run gets a fresh Python process, so its peak memory is its own.
@@ -27,6 +28,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.instances import INSTANCES, QUICK, SCALING_SIZES, by_name  # noqa: E402
+from benchmarks.issue15 import format_checks, run_checks  # noqa: E402
 from benchmarks.measure import METHODS  # noqa: E402
 from benchmarks.report import format_table, write_results  # noqa: E402
 from benchmarks.targets import misses  # noqa: E402
@@ -129,9 +131,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", nargs="+", type=int, default=list(SCALING_SIZES))
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     parser.add_argument("--stem", help="name of the result files (default: by mode)")
+    parser.add_argument(
+        "--issue15", nargs="*", metavar="NAME", help="the targets of issue 15 (all, or NAMEs)"
+    )
     args = parser.parse_args(argv)
 
     started = time.monotonic()
+    if args.issue15 is not None:
+        checks = run_checks(args.issue15)
+        print(format_checks(checks))
+        args.out.mkdir(parents=True, exist_ok=True)
+        path = args.out / f"{args.stem or 'issue15'}.json"
+        path.write_text(json.dumps(checks, indent=1), encoding="utf-8")
+        print(f"\n{len(checks)} checks in {time.monotonic() - started:.0f} s; wrote {path}")
+        return 0
     if args.scaling:
         records = run_scaling(args.sizes, args.methods, time_limit=args.time_limit or 60.0)
         stem = "scaling"

@@ -297,19 +297,23 @@ class StagedSearch:
         }
         search = LocalSearch(self.event, seats, self.seed, stop=self.stop)
         moves = POLISH_MOVES_PER_PERSON * len(self.event.participants)
-        applied = 0
+        applied, improved = 0, False
+        # Once the balance sits at its counting bound there is nothing left to polish.
+        floor = self.bounds.get(Goal.ATTRIBUTE_DEVIATION, 0.0) + 1e-6
         for _ in range(max(1, moves // (4 * BLOCK))):
             applied += search.run(BLOCK)
-            if deadline is not None and time.monotonic() > deadline:
+            late = deadline is not None and time.monotonic() > deadline
+            if late or search.balance_total() <= floor:
                 break
-        # Annealing for the deviation's sum, then route swaps and flattening for the
-        # tables furthest from a share, each with its part of the time.
-        now = time.monotonic()
-        half = None if deadline is None else now + 0.5 * (deadline - now)
-        three_quarters = None if deadline is None else now + 0.75 * (deadline - now)
-        improved = search.anneal(moves, deadline=half)
-        applied += search.spread(moves // 8, three_quarters)
-        applied += search.flatten(moves // 4, deadline)
+        if search.balance_total() > floor:
+            # Annealing for the deviation's sum, then route swaps and flattening for the
+            # tables furthest from a share, each with its part of the time.
+            now = time.monotonic()
+            half = None if deadline is None else now + 0.5 * (deadline - now)
+            three_quarters = None if deadline is None else now + 0.75 * (deadline - now)
+            improved = search.anneal(moves, deadline=half)
+            applied += search.spread(moves // 8, three_quarters)
+            applied += search.flatten(moves // 4, deadline)
         if improved or applied:
             _log.debug("polish: %d moves applied, balance %.3f", applied, search.balance_total())
             self.hint(search.seats())
