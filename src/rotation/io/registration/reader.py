@@ -285,6 +285,7 @@ class _Builder:
         apart = self._groups(registrations, "keep_apart", Field.KEEP_APART)
         together = self._groups(registrations, "keep_together", Field.KEEP_TOGETHER)
         balance = self._balance()
+        phases = self._phases()
         if self.problems:
             raise InputError(self.problems, file=self.file)
         tables = [replace(t, host=hosts.get(t.id)) for t in self.tables]
@@ -293,7 +294,7 @@ class _Builder:
                 participants=tuple(people),
                 themes=tuple(Theme(t) for t in self.themes),
                 tables=tuple(tables),
-                phases=tuple(Phase(i) for i in range(1, self.n_phases + 1)),
+                phases=phases,
                 keep_apart=tuple(apart),
                 keep_together=tuple(together),
                 coverage=self.settings.coverage or ThemeCoverage.AUTO,
@@ -306,6 +307,20 @@ class _Builder:
             raise InputError(
                 [replace(p, file=p.file or self.file) for p in error.problems], file=self.file
             ) from None
+
+    def _phases(self) -> tuple[Phase, ...]:
+        """The phases, each with its time label from the Settings sheet where one is given."""
+        times = self.settings.phase_times or ()
+        if len(times) > self.n_phases:
+            self.problem(
+                f"The settings give {len(times)} phase times for {self.n_phases} phases.",
+                "give one time per phase, or set the number of phases",
+                column=SETTING_KEYS["phase_times"][0],
+                sheet="",
+            )
+        return tuple(
+            Phase(n, times[n - 1] if n <= len(times) else "") for n in range(1, self.n_phases + 1)
+        )
 
     # -- tables -----------------------------------------------------------------------------
 

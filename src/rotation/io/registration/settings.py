@@ -8,6 +8,7 @@ The Tables sheet is read by :mod:`~rotation.io.registration.tables`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -34,6 +35,9 @@ SETTING_KEYS: Mapping[str, tuple[str, ...]] = {
     "phases": ("Phasen", "Anzahl Phasen", "Runden", "Phases", "Number of phases", "Rounds"),
     "balance": ("Ausgleichen", "Ausgleichen nach", "Ausgewogen nach", "Balance", "Balance by"),
     "coverage": ("Themenabdeckung", "Themenregel", "Coverage", "Theme coverage"),
+    "phase_times": (
+        "Zeiten", "Uhrzeiten", "Phasenzeiten", "Zeiten der Phasen", "Phase times", "Times",
+    ),
 }  # fmt: skip
 COVERAGE_NAMES: Mapping[ThemeCoverage, tuple[str, ...]] = {
     ThemeCoverage.AUTO: ("auto", "automatisch"),
@@ -64,6 +68,8 @@ class Settings:
     phases: int | None = None
     balance: tuple[str, ...] | None = None
     coverage: ThemeCoverage | None = None
+    phase_times: tuple[str, ...] | None = None
+    """A time label per phase, in order ("9:30-10:15"): on the phase sheets and the slips."""
 
 
 def parse_coverage(text: str) -> ThemeCoverage | None:
@@ -110,8 +116,8 @@ def _setting_value(
 ) -> object:
     number = entries[0][0]
     where = Problem("", file=file, sheet=sheet, row=number, column=SETTING_KEYS[key][0])
-    if key in ("themes", "balance"):
-        splitter = _SEMICOLON_LIST.split if key == "themes" else split_list
+    if key in ("themes", "balance", "phase_times"):
+        splitter = split_list if key == "balance" else _SEMICOLON_LIST.split
         items = [
             item
             for _, cells in entries
@@ -158,7 +164,9 @@ def _setting_value(
 
 
 def _lines_text(value: CellValue) -> str:
-    """A cell's text with line breaks kept (they separate list items)."""
+    """A cell's text with line breaks kept (they separate list items); a time as 09:30."""
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M") if not value.second else value.isoformat()
     return "\n".join(
         clean_text(line) for line in str(value if value is not None else "").splitlines()
     )
