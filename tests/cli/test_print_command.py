@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from cli_helpers import run
+from cli_helpers import FAST, GERMAN_50, THEMES, run
 
 from rotation import Event, Participant, Plan, write_plan
 from rotation.io.workbook.language import workbook_language
@@ -95,3 +95,20 @@ def test_print_a_damaged_or_missing_plan_is_invalid_input(tmp_path: Path) -> Non
     assert "plan.xlsx" in result.stderr and "Traceback" not in result.stderr
     assert run("print", tmp_path / "missing.xlsx", "-o", tmp_path / "c.pdf").returncode == 3
     assert not (tmp_path / "cards.pdf").exists() and not (tmp_path / "c.pdf").exists()
+
+
+def test_a_german_list_planned_without_lang_prints_german_cards(tmp_path: Path) -> None:
+    plan_file = tmp_path / "plan.xlsx"
+    planned = run(
+        "plan", GERMAN_50, "-o", plan_file, "--themes", *THEMES, "--tables-per-theme", "3",
+        "--time-limit", "3", *FAST,
+    )  # fmt: skip
+    assert planned.returncode == 0, planned.stderr
+    cards = tmp_path / "karten.pdf"
+    printed = run("print", plan_file, "-o", cards)
+    assert printed.returncode == 0, printed.stderr
+    assert "Karten geschrieben" in printed.stdout
+    pages = _text(cards)
+    assert "Tisch " in pages[0] and "hier falten" in pages[0]
+    assert "An den gestrichelten Linien schneiden." in "\n".join(pages)
+    assert "Table " not in "\n".join(pages)
