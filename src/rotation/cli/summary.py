@@ -1,20 +1,15 @@
-"""What a run reports: the ``--json`` objects and the metric table printed for people.
-
-Metric names are those of DESIGN section 4 in snake_case (``Metrics.as_dict``); bounds use
-the same names, so ``metrics[k] - bounds[k]`` is the gap of goal ``k``.
+"""The metric table printed for people; the ``--json`` objects live in :mod:`rotation.summary`
+(shared with the web page) and are re-exported here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
-from typing import Any
 
 from rich.table import Table
 
-from rotation.checker import CheckReport, Violation
-from rotation.domain import CheckedPlan, Event, Goal, Metric, Metrics, Plan
-from rotation.solver import lower_bounds
+from rotation.domain import Goal, Metric, Metrics
+from rotation.summary import best_bounds, check_summary, counts, plan_summary, violation_dict
 from rotation.wording import format_number
 
 __all__ = [
@@ -25,73 +20,6 @@ __all__ = [
     "plan_summary",
     "violation_dict",
 ]
-
-
-def counts(event: Event) -> dict[str, int]:
-    """How many participants, tables, phases and themes the event has."""
-    return {
-        "participants": len(event.participants),
-        "tables": len(event.tables),
-        "phases": len(event.phases),
-        "themes": len(event.themes),
-    }
-
-
-def best_bounds(plan: Plan) -> dict[Goal, float]:
-    """The strongest known lower bound per goal: the plan's own, else the counting bounds."""
-    if all(goal in plan.record.bounds for goal in Goal):
-        # A plan from the solver carries the counting bounds already.
-        return {goal: float(value) for goal, value in plan.record.bounds.items()}
-    bounds = {goal: float(value) for goal, value in lower_bounds(plan.event).items()}
-    for goal, value in plan.record.bounds.items():
-        bounds[goal] = max(bounds.get(goal, 0.0), float(value))
-    return bounds
-
-
-def _bounds_json(plan: Plan) -> dict[str, float]:
-    return {goal.value: value for goal, value in best_bounds(plan).items()}
-
-
-def plan_summary(plan: CheckedPlan, *, output: Path, interrupted: bool = False) -> dict[str, Any]:
-    """The ``rotation plan --json`` object."""
-    record = plan.record
-    return {
-        "status": record.status.value,
-        "interrupted": interrupted,
-        "output": str(output),
-        "counts": counts(plan.event),
-        "metrics": plan.metrics.as_dict(),
-        "bounds": _bounds_json(plan),
-        "wall_time": round(record.wall_time, 3),
-        "seed": record.seed,
-        "workers": record.workers,
-        "solver": record.solver,
-        "notes": list(record.notes),
-    }
-
-
-def violation_dict(violation: Violation) -> dict[str, Any]:
-    """One broken rule as JSON: rule, message, and who, when, where."""
-    return {
-        "rule": violation.rule.value,
-        "message": violation.message,
-        "participant": violation.participant,
-        "phase": violation.phase,
-        "table": violation.table,
-    }
-
-
-def check_summary(plan: Plan, report: CheckReport, *, path: Path) -> dict[str, Any]:
-    """The ``rotation check --json`` object."""
-    return {
-        "file": str(path),
-        "ok": report.ok,
-        "status": plan.record.status.value,
-        "violations": [violation_dict(v) for v in report.violations],
-        "counts": counts(plan.event),
-        "metrics": report.metrics.as_dict(),
-        "bounds": _bounds_json(plan),
-    }
 
 
 def metric_table(metrics: Metrics, bounds: Mapping[Goal, float]) -> Table:
