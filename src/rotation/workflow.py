@@ -16,35 +16,54 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from importlib.resources import files
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
 from rotation.domain import CheckedPlan, Event, Plan
-from rotation.io import read_event, read_plan, write_plan
+from rotation.io import read_event, read_plan, write_plan, write_template
 from rotation.io.cards import ALL_CARDS, CardKind
 from rotation.io.language import Language, choose_language
+from rotation.io.registration.outline import RegistrationOutline, outline_registration
 from rotation.io.saving import guard_target
 from rotation.io.workbook.language import workbook_language
-from rotation.solver import Method, Progress, solve
+from rotation.io.workbook.view import TableBlock, table_blocks
+from rotation.solver import Method, Progress, lower_bounds, solve
+from rotation.summary import Headline, headline, plan_summary
 
 __all__ = [
     "ALL_CARDS",
+    "EXAMPLE_FILE",
     "CardKind",
+    "Headline",
     "Language",
+    "Progress",
     "ReadSettings",
+    "RegistrationOutline",
     "SolveOutcome",
     "SolveSettings",
+    "TableBlock",
     "cards_pdf",
     "check_target",
     "choose_language",
+    "example_registration",
+    "headline",
+    "lower_bounds",
+    "outline_registration",
+    "plan_summary",
     "read_plan_file",
     "read_registration",
     "run_solve",
     "solve_time_limit",
+    "table_blocks",
     "write_cards_file",
     "write_plan_file",
+    "write_template_file",
 ]
+
+EXAMPLE_FILE = "example-werkstatttreffen.xlsx"
+"""The bundled example registration workbook (50 synthetic people), in rotation/data."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +106,16 @@ def check_target(output: Path, inputs: Sequence[Path], *, suffix: str = ".xlsx")
     guard_target(output, list(inputs), suffix=suffix)
 
 
+def example_registration() -> bytes:
+    """The bundled example registration workbook's bytes (fifty made-up people)."""
+    return (files("rotation") / "data" / EXAMPLE_FILE).read_bytes()
+
+
+def write_template_file(output: str | PathLike[str], lang: Language = "de") -> Path:
+    """Write a blank registration workbook to fill in; returns the path written."""
+    return write_template(output, lang)
+
+
 def read_registration(source: str | PathLike[str], settings: ReadSettings) -> Event:
     """The event of a registration file, ``settings`` completing or overriding its sheets."""
     return read_event(
@@ -96,7 +125,7 @@ def read_registration(source: str | PathLike[str], settings: ReadSettings) -> Ev
         table_size=settings.table_size,
         min_table_size=settings.min_table_size,
         phases=settings.phases,
-        balance=list(settings.balance) if settings.balance else None,
+        balance=list(settings.balance) if settings.balance is not None else None,
         name=settings.name,
     )
 

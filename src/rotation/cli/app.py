@@ -1,4 +1,4 @@
-"""The typer application: ``rotation plan | print | check | template | demo``."""
+"""The typer application: ``rotation plan | print | check | template | demo | web``."""
 
 from __future__ import annotations
 
@@ -19,12 +19,9 @@ from rotation.cli.summary import best_bounds, check_summary, metric_table
 from rotation.domain import Plan
 from rotation.io import read_plan, write_template
 from rotation.solver import Method
-from rotation.workflow import ReadSettings, SolveSettings
+from rotation.workflow import EXAMPLE_FILE, ReadSettings, SolveSettings
 
 __all__ = ["EXAMPLE_FILE", "app"]
-
-EXAMPLE_FILE = "example-werkstatttreffen.xlsx"
-"""The bundled example registration workbook (50 synthetic people), in rotation/data."""
 
 DEMO_OUTPUT = Path("rotation-demo-plan.xlsx")
 
@@ -306,3 +303,63 @@ def demo_command(
                 markup=False,
                 highlight=False,
             )
+
+
+@app.command("web", epilog=EXIT_CODES_HELP)
+def web_command(
+    port: Annotated[
+        int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free one).")
+    ] = 8765,
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host", help="Address to listen on; other than 127.0.0.1 needs --allow-remote."
+        ),
+    ] = "127.0.0.1",
+    no_browser: Annotated[
+        bool, typer.Option("--no-browser", help="Do not open the browser.")
+    ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option("--lang", help="Language of the page (default: the browser's)."),
+    ] = None,
+    allow_remote: Annotated[
+        bool,
+        typer.Option(
+            "--allow-remote",
+            help="Let other computers reach the page (registrations hold personal data).",
+        ),
+    ] = False,
+) -> None:
+    """Open the planner as a page in your browser: upload, set, plan, download.
+
+    Runs on this computer only; stop it with Ctrl-C. Uploads and plans are kept in a private
+    temporary folder that is removed when the server stops.
+    """
+    from rotation.web.server import RemoteNotAllowed, serve
+
+    display = Display()
+    _, err = consoles()
+    try:
+        serve(
+            host=host,
+            port=port,
+            lang=lang.value if lang is not None else None,
+            open_browser=not no_browser,
+            allow_remote=allow_remote,
+            say=lambda line: err.print(line, markup=False, highlight=False, soft_wrap=True),
+        )
+    except RemoteNotAllowed:
+        raise usage_error(
+            f"The page would be reachable from other computers at {host}; registrations hold "
+            "personal data. Add --allow-remote if you really want that.",
+            display,
+        ) from None
+    except OSError as error:
+        raise usage_error(
+            f"Cannot listen on {host}:{port} ({error.strerror or error}); another program "
+            "may use the port: choose another with --port.",
+            display,
+        ) from None
+    except KeyboardInterrupt:
+        pass

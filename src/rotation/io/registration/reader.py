@@ -43,7 +43,7 @@ from rotation.io.sheets import (
 )
 from rotation.io.xlsx import read_xlsx
 
-__all__ = ["read_event"]
+__all__ = ["event_from_sheets", "read_event", "read_sheets"]
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,7 @@ def read_event(
     """
     file_path = Path(path)
     file = file_path.name
-    sheets = _read_sheets(file_path, limits)
+    sheets = read_sheets(file_path, limits)
     options = Settings(
         name=name,
         themes=tuple(themes) if themes is not None else None,
@@ -123,8 +123,11 @@ def read_event(
     return _with_source(event, file_path)
 
 
-def _read_sheets(file_path: Path, limits: Limits) -> list[RawSheet]:
-    """The file's sheets as rows, once it passed the safety checks."""
+def read_sheets(file_path: Path, limits: Limits = _DEFAULT_LIMITS) -> list[RawSheet]:
+    """The file's sheets as rows, once it passed the safety checks.
+
+    Raises :class:`~rotation.errors.InputError`.
+    """
     kind = inspect_file(file_path, limits)
     if kind is FileKind.CSV:
         return read_csv(file_path)
