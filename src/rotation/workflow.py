@@ -68,7 +68,10 @@ EXAMPLE_FILE = "example-werkstatttreffen.xlsx"
 
 @dataclass(frozen=True)
 class ReadSettings:
-    """What an organiser may set about the event itself; None means "take it from the file"."""
+    """What an organiser may set about the event itself; None means "take it from the file".
+
+    ``balance=()`` balances nothing, whatever the file's Settings sheet says.
+    """
 
     themes: tuple[str, ...] | None = None
     tables_per_theme: int | None = None
