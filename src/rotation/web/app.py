@@ -24,7 +24,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from rotation.domain import Plan
+from rotation.domain import CheckedPlan
 from rotation.errors import InputError, Problem
 from rotation.web.forms import (
     FieldProblem,
@@ -37,6 +37,7 @@ from rotation.web.guard import MAX_UPLOAD_BYTES, Guard
 from rotation.web.jobs import Job, JobState, Planner
 from rotation.web.store import Store, Upload
 from rotation.web.texts import LANGUAGES, choose_language, text
+from rotation.wording import format_number
 from rotation.workflow import (
     ReadSettings,
     example_registration,
@@ -133,8 +134,7 @@ class _Web:
             form.solve, workers=self.config.workers, deterministic=self.config.deterministic
         )
         key, folder = self.store.new_folder()
-        headers = dict(upload.outline.columns)
-        job = Job(key, event, solve, lang, folder, upload.path, upload.name, headers)
+        job = Job(key, event, solve, lang, folder, upload.path, upload.name)
         return self.planner.submit(job)
 
 
@@ -204,10 +204,10 @@ def _job_status(web: _Web, job: Job) -> dict[str, Any]:
 
 
 def _figure(value: float) -> str:
-    return f"{value:g}" if float(value).is_integer() else f"{value:.1f}"
+    return format_number(value, digits=1)
 
 
-def _result_context(plan: Plan, headers: Mapping[str, str]) -> dict[str, Any]:
+def _result_context(plan: CheckedPlan) -> dict[str, Any]:
     """What the result page shows: headline figures, cards per phase, itineraries."""
     event = plan.event
     figures = headline(plan)
@@ -249,7 +249,7 @@ def _result_context(plan: Plan, headers: Mapping[str, str]) -> dict[str, Any]:
         "plan": plan,
         "figures": figures,
         "figure": _figure,
-        "balanced": ", ".join(headers.get(key, key) for key in event.balance),
+        "balanced": ", ".join(event.attribute_label(key) for key in event.balance),
         "phases": phases,
         "people": people,
     }
@@ -345,7 +345,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
                 "result.html",
                 job=job,
                 interrupted=job.outcome.interrupted,
-                **_result_context(job.plan, job.headers),
+                **_result_context(job.plan),
             )
         if job.state is JobState.ERROR:
             return web.page(

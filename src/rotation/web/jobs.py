@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rotation.domain import Event, Goal, Plan
+from rotation.domain import CheckedPlan, Event, Goal
 from rotation.errors import InputError, NoPlanError, RotationError, SolveTimeoutError
 from rotation.workflow import (
     Progress,
@@ -50,8 +50,6 @@ class Job:
     folder: Path
     source: Path
     source_name: str
-    headers: dict[str, str] = field(default_factory=dict)
-    """Attribute key -> its column header in the file, to name balanced columns."""
     bounds: dict[Goal, float] = field(default_factory=dict)
     state: JobState = JobState.QUEUED
     stop: threading.Event = field(default_factory=threading.Event)
@@ -64,7 +62,7 @@ class Job:
     error: BaseException | None = None
 
     @property
-    def plan(self) -> Plan | None:
+    def plan(self) -> CheckedPlan | None:
         """The plan once the job is done."""
         return self.outcome.plan if self.outcome is not None else None
 
