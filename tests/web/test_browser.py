@@ -135,7 +135,7 @@ def test_a_bad_file_shows_its_problems_then_plans_in_german(
     page.click("#plan-button")
 
     expect(page.locator("#headline")).to_be_visible(timeout=TIMEOUT)
-    expect(page.locator("h1")).to_contain_text("Der Plan für")
+    expect(page.locator("h1")).to_have_text("Der Plan für anmeldungen-werkstatttreffen-50")
     expect(page.locator("#headline")).to_contain_text("50 Teilnehmende, 6 Tische, 2 Phasen")
     shoot(page, tmp_path, "de-4-result")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from pathlib import PurePath
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -123,12 +124,14 @@ class _Web:
 
     def store_upload(self, data: bytes, sent_name: str | None) -> Upload:
         key, folder, path, name = self.store.save_upload(data, sent_name)
-        upload = Upload(key, folder, path, name, outline_registration(path))
+        upload = Upload(key, folder, path, name, outline_registration(path, file_name=name))
         self.store.add(upload)
         return upload
 
     def start_job(self, upload: Upload, form: SettingsForm, read: ReadSettings, lang: str) -> Job:
         """Read the upload with ``read``; raises InputError, else queues the plan."""
+        if read.name is None:  # else the event is named after the saved file, 'registration'
+            read = replace(read, name=upload.outline.name or PurePath(upload.name).stem)
         event = read_registration(upload.path, read)
         solve = replace(
             form.solve, workers=self.config.workers, deterministic=self.config.deterministic

@@ -60,3 +60,19 @@ def test_an_unreadable_file_gives_only_its_problem(tmp_path: Path) -> None:
     outline = outline_registration(path)
     assert outline.participants == 0 and outline.themes == ()
     assert "empty" in outline.problems[0].message
+
+
+def test_problems_and_the_event_name_use_the_name_the_organiser_knows(tmp_path: Path) -> None:
+    saved = tmp_path / "registration.xlsx"
+    saved.write_bytes((DATA / "anmeldungen-werkstatttreffen-50.xlsx").read_bytes())
+    broken = outline_registration(saved, file_name="meine-liste.xlsx")
+    assert broken.problems[0].file == "meine-liste.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Nr.", "Name", "Organisation"])
+    for n in range(1, 9):
+        book.active.append([str(n), f"Person {n}", f"Org {n % 3}"])
+    book.create_sheet("Einstellungen").append(["Themen", "Wasser; Energie"])
+    book.save(saved)
+    outline = outline_registration(saved, file_name="meine-liste.xlsx")
+    assert outline.problems == ()
+    assert outline.name == "meine-liste"

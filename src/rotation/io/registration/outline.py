@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from os import PathLike
 from pathlib import Path
 
@@ -55,14 +55,22 @@ class RegistrationOutline:
     problems: tuple[Problem, ...] = ()
 
 
-def outline_registration(path: str | PathLike[str]) -> RegistrationOutline:
-    """The outline of a registration file; unreadable files give an outline of problems."""
+def outline_registration(
+    path: str | PathLike[str], *, file_name: str | None = None
+) -> RegistrationOutline:
+    """The outline of a registration file; unreadable files give an outline of problems.
+
+    ``file_name`` is the name the organiser knows the file by (an upload saved under another
+    name): problems name it, and an event without a name is named after it.
+    """
     file_path = Path(path)
-    file = file_path.name
+    file = file_name or file_path.name
     try:
         sheets = read_sheets(file_path)
     except InputError as error:
-        return RegistrationOutline(file, problems=error.problems)
+        return RegistrationOutline(
+            file, problems=tuple(replace(p, file=file) if p.file else p for p in error.problems)
+        )
     try:
         event: Event | None = event_from_sheets(sheets, file=file)
         problems: tuple[Problem, ...] = ()
@@ -80,7 +88,7 @@ def outline_registration(path: str | PathLike[str]) -> RegistrationOutline:
         columns=columns,
         name=settings.name,
         themes=tuple(themes),
-        tables_per_theme=settings.tables_per_theme if not listed else None,
+        tables_per_theme=_one_count(settings.tables_per_theme) if not listed else None,
         table_size=settings.table_size or _uniform(size for _, size in listed),
         min_table_size=settings.min_table_size,
         phases=settings.phases or (len(themes) or None),
@@ -110,6 +118,13 @@ def _from_event(
         balance=event.balance,
         listed_tables=len(listed),
     )
+
+
+def _one_count(per_theme: int | tuple[int, ...] | None) -> int | None:
+    """One number of tables for every theme, or None when the themes differ (or none given)."""
+    if isinstance(per_theme, tuple):
+        return _uniform(per_theme)
+    return per_theme
 
 
 def _uniform(values: Iterable[int | None]) -> int | None:
