@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 import openpyxl
+from pypdf import PdfReader
 from tests.cli.cli_helpers import run
 from tests.web.web_helpers import (
     EXAMPLE,
@@ -39,6 +40,7 @@ def test_a_plan_is_made_summarised_and_downloaded(tmp_path: Path) -> None:
         metrics, bounds = summary["metrics"], summary["bounds"]
         assert metrics["repeat_encounters"] >= bounds["repeat_encounters"]
         workbook = web.get(summary["output"])
+        cards = web.get(f"/api/plans/{created.json()['id']}/cards.pdf")
     assert workbook.status_code == 200
     assert "plan.xlsx" in workbook.headers["content-disposition"]
     saved = tmp_path / "plan.xlsx"
@@ -46,6 +48,11 @@ def test_a_plan_is_made_summarised_and_downloaded(tmp_path: Path) -> None:
     checked = run("check", saved)
     assert checked.returncode == 0, checked.stderr
     assert len(read_plan(saved).event.participants) == 50
+    assert cards.status_code == 200
+    assert cards.headers["content-type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(cards.content)).pages)
+    first = read_plan(saved).event.participants[0]
+    assert first.label in text  # a personal slip or roster names them
 
 
 def test_settings_fields_override_the_file() -> None:

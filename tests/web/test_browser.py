@@ -107,6 +107,9 @@ def test_plan_in_english_stop_search_and_download(
     checked = run("check", saved)
     assert checked.returncode == 0, checked.stderr
     assert "All rules hold" in checked.stdout
+    with page.expect_download() as cards:
+        page.click("#download-cards")
+    assert cards.value.suggested_filename == "cards.pdf"
     assert "Assignments" in openpyxl.load_workbook(saved).sheetnames
 
 

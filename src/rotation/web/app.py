@@ -41,6 +41,7 @@ from rotation.web.texts import LANGUAGES, choose_language, text
 from rotation.wording import format_number
 from rotation.workflow import (
     ReadSettings,
+    cards_pdf,
     example_registration,
     headline,
     outline_registration,
@@ -411,6 +412,20 @@ def create_app(config: WebConfig | None = None) -> Starlette:
             media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
 
+    async def api_cards(request: Request) -> Response:
+        job = api_job(request)
+        if job is None:
+            return JSONResponse({"error": "not_found"}, status_code=404)
+        plan = job.plan
+        if job.state is not JobState.DONE or plan is None:
+            return JSONResponse({"error": "not_ready", "status": job.state.value}, 409)
+        pdf = await run_in_threadpool(cards_pdf, plan, lang=job.lang)
+        return Response(
+            pdf,
+            media_type="application/pdf",
+            headers={"Content-Disposition": 'attachment; filename="cards.pdf"'},
+        )
+
     async def api_stop(request: Request) -> Response:
         job = api_job(request)
         if job is None:
@@ -437,6 +452,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         Route("/api/plans", api_create, methods=["POST"]),
         Route("/api/plans/{plan}", api_status),
         Route("/api/plans/{plan}/plan.xlsx", api_workbook),
+        Route("/api/plans/{plan}/cards.pdf", api_cards),
         Route("/api/plans/{plan}/stop", api_stop, methods=["POST"]),
         Mount("/static", StaticFiles(packages=[("rotation.web", "static")]), name="static"),
     ]
