@@ -36,7 +36,8 @@ def test_german_headers_keep_ids_names_and_organisations() -> None:
 
 def test_a_frame_reads_like_the_file_it_came_from() -> None:
     # The German sample workbook's sheet as pandas reads it (title row above the header).
-    frame = pd.read_excel(DATA / "anmeldungen-werkstatttreffen-50.xlsx", header=None, dtype=str)
+    sample = DATA / "anmeldungen-werkstatttreffen-50.xlsx"
+    frame = pd.read_excel(sample, header=None, dtype=str, engine="openpyxl")
     header_at = next(i for i, row in frame.iterrows() if "Nr." in set(row.dropna()))
     frame.columns = frame.iloc[header_at]
     frame = frame.iloc[header_at + 1 :]
