@@ -5,7 +5,8 @@
 * ``quality-vs-time.png``: repeat encounters and organisation pairs over their lower bounds
   against time, from the planner's progress reports, for the large class and speed
   networking, with the baselines' final plans as single points;
-* ``scaling.png``: wall time and peak memory from 50 to 5,000 people.
+* ``scaling.png``: wall time and peak memory from 50 to 5,000 people, and the 10,000-person
+  class of issue 15 (``issue15-growth.json``) as a point of its own.
 """
 
 from __future__ import annotations
@@ -99,9 +100,23 @@ def quality_against_time(records: list[dict[str, Any]], classes: list[str], out:
     return path
 
 
-def growth(records: list[dict[str, Any]], out: Path) -> Path:
-    """Wall time and peak memory against participants, per method (log-log)."""
+def growth(
+    records: list[dict[str, Any]], out: Path, extra: list[dict[str, Any]] | None = None
+) -> Path:
+    """Wall time and peak memory against participants, per method (log-log).
+
+    ``extra``: further rotation runs of other shapes (the 10,000-person class of issue 15),
+    drawn as single labelled points.
+    """
     figure, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
+    for record in extra or []:
+        if not record.get("wall_time") or not record.get("peak_memory_mb"):
+            continue
+        label = f"{record['instance']} (time limit {record['time_limit']:g} s)"
+        left.plot(record["people"], record["wall_time"], marker="D", linestyle="", label=label)
+        right.plot(
+            record["people"], record["peak_memory_mb"], marker="D", linestyle="", label=label
+        )
     for method in ("rotation", "pairs"):
         mine = [r for r in records if r.get("method") == method and r.get("wall_time")]
         mine = [r for r in mine if r.get("status") != "model too large"]
@@ -146,8 +161,11 @@ def main(argv: list[str] | None = None) -> int:
     if full:
         print(quality_against_time(full, args.classes, args.out))
     scaling = _load(args.results / "scaling.json")
+    extra = [
+        r for r in _load(args.results / "issue15-growth.json") if r.get("check") == "growth-10000"
+    ]
     if scaling:
-        print(growth(scaling, args.out))
+        print(growth(scaling, args.out, extra))
     return 0
 
 

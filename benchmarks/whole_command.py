@@ -78,15 +78,18 @@ def measure_command(
             *_options(event),
             *extra,
         ]
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        before, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
         started = time.monotonic()
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         wall = time.monotonic() - started
-        after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        after, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime - cpu
         record: dict[str, Any] = {
             "people": len(event.participants),
             "time_limit": time_limit,
             "command_wall_time": round(wall, 3),
+            "command_cpu_time": round(cpu, 3),
             "exit_code": done.returncode,
             "written": target.exists(),
             "peak_memory_mb": round(max(before, after) / 1024, 1),

@@ -151,7 +151,7 @@ def _group_conflicts(event: Event) -> list[str]:
     return reasons
 
 
-SHRINK_SECONDS, SHRINK_SHARE = 1.0, 1.0
+SHRINK_SECONDS, SHRINK_SHARE = 1.0, 0.5
 """Shrinking a conflict takes at least this long, or this many times the first core."""
 SMALL_CORE = 8
 """A first core this small goes straight to deletion."""
