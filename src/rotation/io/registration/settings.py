@@ -114,18 +114,10 @@ def _setting_value(
     file: str,
     problems: list[Problem],
 ) -> object:
-    number = entries[0][0]
-    where = Problem("", file=file, sheet=sheet, row=number, column=SETTING_KEYS[key][0])
+    """The value of one setting from its rows; what is wrong goes to ``problems``."""
+    where = Problem("", file=file, sheet=sheet, row=entries[0][0], column=SETTING_KEYS[key][0])
     if key in ("themes", "balance", "phase_times"):
-        splitter = split_list if key == "balance" else _SEMICOLON_LIST.split
-        items = [
-            item
-            for _, cells in entries
-            for cell in cells
-            for item in (clean_text(part) for part in splitter(_lines_text(cell)))
-            if item
-        ]
-        return tuple(dict.fromkeys(items))
+        return _list_value(key, entries)
     if len(entries) > 1:
         problems.append(
             where.at(f"The setting '{key}' is given {len(entries)} times.", "keep one row")
@@ -137,30 +129,49 @@ def _setting_value(
             where.at("The setting has no value.", "fill in the value or delete the row")
         )
         return None
-    if key == "name":
-        return text
     if key == "coverage":
-        coverage = parse_coverage(text)
-        if coverage is None:
-            problems.append(
-                where.at(
-                    f"'{text}' is not a theme coverage rule.",
-                    "use one of: "
-                    + ", ".join(a for names in COVERAGE_NAMES.values() for a in names),
-                )
-            )
-        return coverage
+        return _coverage_value(text, where, problems)
     if key in _INTEGER_KEYS:
-        if not text.isdigit() or int(text) < (0 if key == "min_table_size" else 1):
-            problems.append(
-                where.at(
-                    f"'{text}' is not a whole number of at least 1.",
-                    "write a number such as 2",
-                )
+        return _integer_value(text, key, where, problems)
+    return text  # the event's name
+
+
+def _list_value(key: str, entries: list[tuple[int, list[CellValue]]]) -> tuple[str, ...]:
+    """Themes, phase times or columns to balance from every row and cell, in order, once each.
+
+    Themes and times split at semicolons and line breaks only (a theme's name may hold a
+    comma); columns to balance also at commas.
+    """
+    splitter = split_list if key == "balance" else _SEMICOLON_LIST.split
+    items = [
+        item
+        for _, cells in entries
+        for cell in cells
+        for item in (clean_text(part) for part in splitter(_lines_text(cell)))
+        if item
+    ]
+    return tuple(dict.fromkeys(items))
+
+
+def _coverage_value(text: str, where: Problem, problems: list[Problem]) -> ThemeCoverage | None:
+    coverage = parse_coverage(text)
+    if coverage is None:
+        problems.append(
+            where.at(
+                f"'{text}' is not a theme coverage rule.",
+                "use one of: " + ", ".join(a for names in COVERAGE_NAMES.values() for a in names),
             )
-            return None
-        return int(text)
-    return text  # pragma: no cover - every key is handled above
+        )
+    return coverage
+
+
+def _integer_value(text: str, key: str, where: Problem, problems: list[Problem]) -> int | None:
+    if not text.isdigit() or int(text) < (0 if key == "min_table_size" else 1):
+        problems.append(
+            where.at(f"'{text}' is not a whole number of at least 1.", "write a number such as 2")
+        )
+        return None
+    return int(text)
 
 
 def _lines_text(value: CellValue) -> str:

@@ -101,6 +101,61 @@ def _table_header(rows: Sequence[Sequence[CellValue]]) -> tuple[int | None, dict
     return position, columns
 
 
+@dataclass
+class _TableCells:
+    """One row of the Tables sheet being read: its cells by column key, and its problems."""
+
+    row: Sequence[CellValue]
+    columns: Mapping[str, int]
+    headers: Sequence[str]
+    number: int
+    base: Problem
+    problems: list[Problem] = field(default_factory=list)
+
+    def cell(self, key: str) -> CellValue:
+        column = self.columns.get(key)
+        return self.row[column] if column is not None and column < len(self.row) else None
+
+    def problem(self, key: str, message: str, hint: str) -> None:
+        column = self.headers[self.columns[key]]
+        self.problems.append(self.base.at(message, hint, row=self.number, column=column))
+
+    def sizes(self) -> tuple[int | None, int | None]:
+        """(fewest, most) people: the capacity "8" or "6-8", and a minimum column."""
+        min_size = max_size = None
+        capacity = clean_text(self.cell("capacity"))
+        if capacity:
+            seats = _capacity_range(capacity)
+            if seats is None:
+                self.problem(
+                    "capacity",
+                    f"'{capacity}' is not a number of seats.",
+                    "write a number such as 8, or a range such as 6-8",
+                )
+            else:
+                min_size, max_size = seats
+        minimum = clean_text(self.cell("min"))
+        if minimum:
+            if minimum.isdigit():
+                min_size = int(minimum)
+            else:
+                hint = "write the smallest size, such as 4"
+                self.problem("min", f"'{minimum}' is not a number.", hint)
+        return min_size, max_size
+
+    def phases(self) -> frozenset[int] | None:
+        """The phases the table runs in; None for all."""
+        try:
+            return parse_phases(self.cell("phases"))
+        except ValueError:
+            self.problem(
+                "phases",
+                f"'{clean_text(self.cell('phases'))}' is not a list of phases.",
+                "write e.g. 1,2 or 1-3, or leave it empty for all",
+            )
+            return None
+
+
 def _table_row(
     row: Sequence[CellValue],
     columns: Mapping[str, int],
@@ -108,51 +163,27 @@ def _table_row(
     number: int,
     base: Problem,
 ) -> tuple[TableRow | None, list[Problem]]:
-    problems: list[Problem] = []
-
-    def cell(key: str) -> CellValue:
-        column = columns.get(key)
-        return row[column] if column is not None and column < len(row) else None
-
-    def at(key: str, message: str, hint: str) -> None:
-        problems.append(base.at(message, hint, row=number, column=headers[columns[key]]))
-
-    table_id, theme = clean_id(cell("id")), clean_text(cell("theme"))
+    """One table as read, or None with the row's problems."""
+    cells = _TableCells(row, columns, headers, number, base)
+    table_id, theme = clean_id(cells.cell("id")), clean_text(cells.cell("theme"))
     if not table_id:
-        at("id", "The table has no id.", "give every table a short id such as A1")
+        cells.problem("id", "The table has no id.", "give every table a short id such as A1")
     if not theme:
-        at("theme", "The table has no theme.", "write the theme the table works on")
-    max_size = min_size = None
-    capacity = clean_text(cell("capacity"))
-    if capacity:
-        match = _CAPACITY.match(capacity)
-        if match is None or int(match.group(2) or match.group(1)) < 1:
-            at(
-                "capacity",
-                f"'{capacity}' is not a number of seats.",
-                "write a number such as 8, or a range such as 6-8",
-            )
-        elif match.group(2):
-            min_size, max_size = int(match.group(1)), int(match.group(2))
-        else:
-            max_size = int(match.group(1))
-    minimum = clean_text(cell("min"))
-    if minimum:
-        if minimum.isdigit():
-            min_size = int(minimum)
-        else:
-            at("min", f"'{minimum}' is not a number.", "write the smallest size, such as 4")
-    phases = None
-    try:
-        phases = parse_phases(cell("phases"))
-    except ValueError:
-        at(
-            "phases",
-            f"'{clean_text(cell('phases'))}' is not a list of phases.",
-            "write e.g. 1,2 or 1-3, or leave it empty for all",
-        )
-    host = clean_id(cell("host")) or None
-    if problems or not table_id or not theme:
-        return None, problems
+        cells.problem("theme", "The table has no theme.", "write the theme the table works on")
+    min_size, max_size = cells.sizes()
+    phases = cells.phases()
+    host = clean_id(cells.cell("host")) or None
+    if cells.problems or not table_id or not theme:
+        return None, cells.problems
     names = {key: headers[column] for key, column in columns.items()}
-    return TableRow(number, table_id, theme, max_size, min_size, phases, host, names), problems
+    return TableRow(number, table_id, theme, max_size, min_size, phases, host, names), []
+
+
+def _capacity_range(text: str) -> tuple[int | None, int] | None:
+    """ "8" -> (None, 8), "6-8" or "6 bis 8" -> (6, 8); None when it is no number of seats."""
+    match = _CAPACITY.match(text)
+    if match is None or int(match.group(2) or match.group(1)) < 1:
+        return None
+    if match.group(2):
+        return int(match.group(1)), int(match.group(2))
+    return None, int(match.group(1))
