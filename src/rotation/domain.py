@@ -19,6 +19,15 @@ from types import MappingProxyType
 from typing import Any
 
 from rotation.errors import EventError, Problem
+from rotation.limits import (
+    MAX_PARTICIPANTS,
+    MAX_PHASES,
+    MAX_TABLE_SIZE,
+    MAX_TABLES,
+    MAX_THEMES,
+    check_count,
+    check_texts,
+)
 
 __all__ = [
     "CheckedPlan",
@@ -406,8 +415,28 @@ class Event:
 
     # -- validation -------------------------------------------------------------------------
 
+    def _size_problems(self) -> list[Problem]:
+        """Counts beyond the supported ranges (rotation.limits), checked before anything else."""
+        sizes = (
+            ("participants", len(self.participants), MAX_PARTICIPANTS),
+            ("themes", len(self.themes), MAX_THEMES),
+            ("tables", len(self.tables), MAX_TABLES),
+            ("phases", len(self.phases), MAX_PHASES),
+        )
+        return [
+            Problem(
+                f"The event has {count:,} {what}; rotation supports at most {high:,}.",
+                hint="split the event; the documentation's page 'Limits' lists every range",
+            )
+            for what, count, high in sizes
+            if count > high
+        ]
+
     def _cross_reference_problems(self) -> list[Problem]:
         """Every problem between the event's parts, all at once, in a fixed order."""
+        sizes = self._size_problems()
+        if sizes:
+            return sizes  # the rest would take long on a huge event, and say little more
         return [
             *self._shape_problems(),
             *self._table_problems(),
@@ -426,7 +455,7 @@ class Event:
         numbers = [ph.number for ph in self.phases]
         if numbers != list(range(1, len(numbers) + 1)):
             problems.append(
-                Problem(f"Phases must be numbered 1, 2, 3, ... in order; got {numbers}.")
+                Problem(f"Phases must be numbered 1, 2, 3, ... in order; got {numbers[:20]}.")
             )
         if not self.phases:
             problems.append(Problem("The event has no phases.", hint="give at least one phase"))
@@ -606,16 +635,24 @@ class Event:
         (['W1', 'W2', 'E1', 'E2'], 3, 2)
         """
         people = tuple(participants)
-        counts = (
-            [tables_per_theme] * len(themes)
-            if isinstance(tables_per_theme, int)
-            else list(tables_per_theme)
-        )
+        themes = check_texts("themes", themes, MAX_THEMES)
+        counts = [
+            check_count("tables_per_theme", count, 1, MAX_TABLES)
+            for count in (
+                [tables_per_theme] * len(themes)
+                if isinstance(tables_per_theme, int) or not isinstance(tables_per_theme, Sequence)
+                else list(tables_per_theme)
+            )
+        ]
         if len(counts) != len(themes):
             raise EventError.single("Give one tables-per-theme count for each theme.")
-        total_tables = sum(counts)
+        total_tables = check_count("number of tables", sum(counts), 0, MAX_TABLES)
         if table_size is None:
             table_size = max(1, math.ceil(len(people) / max(1, total_tables)))
+        check_count("table_size", table_size, 1, MAX_TABLE_SIZE)
+        check_count("min_table_size", min_table_size, 0, table_size)
+        if phases is not None:
+            check_count("phases", phases, 1, MAX_PHASES)
         prefixes = _table_prefixes(themes)
         tables = tuple(
             Table(f"{prefixes[k]}{i + 1}", theme, table_size, min_table_size)

@@ -18,6 +18,15 @@ from rotation.cli.runner import Display, consoles, guarded, plan_and_write, prin
 from rotation.cli.summary import best_bounds, check_summary, metric_table
 from rotation.domain import Plan
 from rotation.io import read_plan, write_template
+from rotation.limits import (
+    MAX_PHASES,
+    MAX_SEED,
+    MAX_TABLE_SIZE,
+    MAX_TABLES,
+    MAX_TIME_LIMIT,
+    MAX_WORKERS,
+    MIN_TIME_LIMIT,
+)
 from rotation.solver import Method
 from rotation.workflow import EXAMPLE_FILE, ReadSettings, SolveSettings
 
@@ -48,11 +57,22 @@ class Language(str, enum.Enum):
 
 # -- shared options -------------------------------------------------------------------------
 TimeLimit = Annotated[
-    float, typer.Option("--time-limit", min=0.01, help="Seconds for the search at most.")
+    float,
+    typer.Option(
+        "--time-limit",
+        min=MIN_TIME_LIMIT,
+        max=MAX_TIME_LIMIT,
+        help="Seconds for the search at most.",
+    ),
 ]
-Seed = Annotated[int, typer.Option("--seed", help="Random seed of the solver.")]
+Seed = Annotated[
+    int, typer.Option("--seed", min=0, max=MAX_SEED, help="Random seed of the solver.")
+]
 Workers = Annotated[
-    int | None, typer.Option("--workers", min=1, help="Solver threads (default: up to 8 cores).")
+    int | None,
+    typer.Option(
+        "--workers", min=1, max=MAX_WORKERS, help="Solver threads (default: up to 8 cores)."
+    ),
 ]
 Deterministic = Annotated[
     bool,
@@ -99,14 +119,26 @@ Themes = Annotated[
 ]
 TablesPerTheme = Annotated[
     int | None,
-    typer.Option("--tables-per-theme", min=1, help="Tables per theme (replaces a Tables sheet)."),
+    typer.Option(
+        "--tables-per-theme",
+        min=1,
+        max=MAX_TABLES,
+        help="Tables per theme (replaces a Tables sheet).",
+    ),
 ]
-TableSize = Annotated[int | None, typer.Option("--table-size", min=1, help="Most seats per table.")]
+TableSize = Annotated[
+    int | None,
+    typer.Option("--table-size", min=1, max=MAX_TABLE_SIZE, help="Most seats per table."),
+]
 MinTableSize = Annotated[
-    int | None, typer.Option("--min-table-size", min=0, help="Fewest people per table.")
+    int | None,
+    typer.Option("--min-table-size", min=0, max=MAX_TABLE_SIZE, help="Fewest people per table."),
 ]
 Phases = Annotated[
-    int | None, typer.Option("--phases", min=1, help="Number of phases (default: one per theme).")
+    int | None,
+    typer.Option(
+        "--phases", min=1, max=MAX_PHASES, help="Number of phases (default: one per theme)."
+    ),
 ]
 Balance = Annotated[
     list[str] | None,

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
+from rotation.errors import InputError, Problem
 from rotation.io.cells import CellValue, clean_text, fold
+from rotation.limits import MAX_CELL_LENGTH
 
 __all__ = [
     "HEADER_SEARCH_ROWS",
@@ -18,6 +20,7 @@ __all__ = [
     "SETTINGS_SHEETS",
     "TABLE_SHEETS",
     "RawSheet",
+    "blank",
     "find_header_row",
     "find_sheet",
     "participant_sheet",
@@ -47,21 +50,62 @@ class RawSheet:
 
     @classmethod
     def trimmed(
-        cls, name: str, rows: Sequence[Sequence[CellValue]], hidden: bool = False
+        cls,
+        name: str,
+        rows: Sequence[Sequence[CellValue]],
+        hidden: bool = False,
+        *,
+        file: str | None = None,
     ) -> RawSheet:
-        """A sheet without trailing empty cells in each row and without trailing empty rows."""
+        """A sheet without trailing empty cells in each row and without trailing empty rows.
+
+        Raises :class:`InputError` when a cell holds more text than a workbook cell can
+        (:data:`~rotation.limits.MAX_CELL_LENGTH`): the plan could not store it unchanged.
+        """
         kept: list[tuple[CellValue, ...]] = []
-        for row in rows:
+        too_long: list[Problem] = []
+        for position, row in enumerate(rows):
             cells = list(row)
-            while cells and _blank(cells[-1]):
+            while cells and blank(cells[-1]):
                 cells.pop()
+            for column, value in enumerate(cells):
+                if isinstance(value, str) and len(value) > MAX_CELL_LENGTH:
+                    too_long.append(_too_long(file, name, position, column, len(value)))
             kept.append(tuple(cells))
+        if too_long:
+            raise InputError(too_long[:_MAX_LISTED], file=file)
         while kept and not kept[-1]:
             kept.pop()
         return cls(name, tuple(kept), hidden)
 
 
-def _blank(value: CellValue) -> bool:
+_MAX_LISTED = 20
+"""Problems of one kind listed at most (the first ones; the rest are alike)."""
+
+
+def _too_long(file: str | None, sheet: str, position: int, column: int, length: int) -> Problem:
+    return Problem(
+        f"The cell holds {length:,} characters; a cell may hold at most {MAX_CELL_LENGTH:,}.",
+        hint="shorten it (a stray quote in a CSV file can also join many rows into one cell)",
+        file=file,
+        sheet=sheet,
+        row=RawSheet.excel_row(position),
+        column=_column_letter(column),
+    )
+
+
+def _column_letter(position: int) -> str:
+    """The letter(s) Excel shows for a 0-based column position: 0 -> A, 26 -> AA."""
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def blank(value: CellValue) -> bool:
+    """True for an empty cell or one holding only spaces."""
     return value is None or (isinstance(value, str) and not value.strip())
 
 

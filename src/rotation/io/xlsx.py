@@ -1,28 +1,52 @@
-"""Reading .xlsx and .xlsm workbooks with openpyxl (cached values, never formulas)."""
+"""Reading .xlsx and .xlsm workbooks with openpyxl (cached values, never formulas).
+
+Workbooks are opened in openpyxl's read-only mode and their sheets walked through
+:func:`sheet_rows`, which reads only the cells the file holds. A sheet's declared extent
+is not trusted: a tiny file with one cell at XFD1048576 declares 17 billion cells, which
+the normal mode would walk. Rows and columns beyond :data:`~rotation.limits.MAX_ROWS` and
+:data:`~rotation.limits.MAX_COLUMNS` are refused with a message naming the cell.
+"""
 
 from __future__ import annotations
 
 import logging
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet.worksheet import Worksheet
 
 from rotation.errors import InputError
-from rotation.io.cells import plain_value
+from rotation.io.cells import CellValue, plain_value
 from rotation.io.inspection import ensure_defused_xml
-from rotation.io.sheets import RawSheet
+from rotation.io.sheets import RawSheet, blank
+from rotation.limits import MAX_COLUMNS, MAX_ROWS
 
-__all__ = ["open_workbook", "read_xlsx"]
+__all__ = ["open_workbook", "read_xlsx", "sheet_rows"]
 
 log = logging.getLogger(__name__)
 
+_REPAIR = "open it in Excel or LibreOffice and save it again as .xlsx"
+
+
+def _damaged(name: str, error: BaseException, sheet: str | None = None) -> InputError:
+    return InputError.single(
+        f"The workbook cannot be read ({type(error).__name__}).",
+        hint=_REPAIR,
+        file=name,
+        sheet=sheet,
+    )
+
 
 def open_workbook(path: Path) -> Workbook:
-    """The workbook's cached values, opened through defusedxml without external links.
+    """The workbook's cached values, read-only, through defusedxml, without external links.
 
-    Call :func:`~rotation.io.inspection.inspect_file` first. Any damage becomes an
+    Call :func:`~rotation.io.inspection.inspect_file` first, read the sheets through
+    :func:`sheet_rows` and close the workbook after use. Any damage becomes an
     :class:`InputError` that says how to repair the file.
     """
     ensure_defused_xml()
@@ -30,13 +54,72 @@ def open_workbook(path: Path) -> Workbook:
         with warnings.catch_warnings():
             # openpyxl warns about data validation and other extensions it drops on reading.
             warnings.simplefilter("ignore", UserWarning)
-            return openpyxl.load_workbook(path, data_only=True, keep_links=False)
+            return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as error:  # openpyxl raises many kinds on damaged files
-        raise InputError.single(
-            f"The workbook cannot be read ({type(error).__name__}).",
-            hint="open it in Excel or LibreOffice and save it again as .xlsx",
-            file=path.name,
-        ) from error
+        raise _damaged(path.name, error) from error
+
+
+def sheet_rows(
+    ws: Worksheet,
+    file: str,
+    *,
+    max_row: int | None = None,
+    max_columns: int = MAX_COLUMNS,
+    max_rows: int = MAX_ROWS,
+) -> Iterator[tuple[CellValue, ...]]:
+    """The values of a read-only sheet's rows from row 1 (up to ``max_row``), as stored.
+
+    Empty rows come as ``()``. Raises :class:`InputError` naming the cell when a value lies
+    beyond ``max_rows`` or ``max_columns``, or the sheet's XML is damaged.
+    """
+    if isinstance(ws, ReadOnlyWorksheet):
+        ws.reset_dimensions()  # the declared extent may be anything; read what is there
+    try:
+        for number, stored in enumerate(ws.iter_rows(max_row=max_row, values_only=True), start=1):
+            row = tuple(map(plain_value, stored))
+            if len(row) > max_columns:
+                _refuse_beyond(row, max_columns, number, ws.title, file)
+                row = row[:max_columns]
+            if number > max_rows:
+                if any(not blank(value) for value in row):
+                    raise _beyond(
+                        file,
+                        ws.title,
+                        f"The sheet has data in row {number:,}; rotation reads at most "
+                        f"{max_rows:,} rows.",
+                        row=number,
+                    )
+                continue
+            yield row
+    except InputError:
+        raise
+    except Exception as error:  # damaged sheet XML surfaces only while reading in this mode
+        raise _damaged(file, error, ws.title) from error
+
+
+def _refuse_beyond(
+    row: tuple[CellValue, ...], max_columns: int, number: int, sheet: str, file: str
+) -> None:
+    for position in range(max_columns, len(row)):
+        if not blank(row[position]):
+            raise _beyond(
+                file,
+                sheet,
+                f"The sheet has data in column {get_column_letter(position + 1)}; rotation "
+                f"reads at most {max_columns:,} columns.",
+                row=number,
+            )
+
+
+def _beyond(file: str, sheet: str, message: str, *, row: int) -> InputError:
+    return InputError.single(
+        message,
+        hint="delete what lies beyond the table (select the rows or columns and delete "
+        "them), or copy the table into a new workbook",
+        file=file,
+        sheet=sheet,
+        row=row,
+    )
 
 
 def read_xlsx(path: Path) -> list[RawSheet]:
@@ -50,8 +133,9 @@ def read_xlsx(path: Path) -> list[RawSheet]:
         sheets = [
             RawSheet.trimmed(
                 ws.title,
-                [tuple(map(plain_value, row)) for row in ws.iter_rows(values_only=True)],
+                list(sheet_rows(ws, path.name)),
                 hidden=ws.sheet_state != "visible",
+                file=path.name,
             )
             for ws in book.worksheets
         ]

@@ -20,7 +20,8 @@ from importlib.metadata import version
 
 from rotation.checker import check
 from rotation.domain import CheckedPlan, Event, Goal, Plan, SolveRecord, Status
-from rotation.errors import NoPlanError, RotationError, SolveTimeoutError
+from rotation.errors import InputError, NoPlanError, Problem, RotationError, SolveTimeoutError
+from rotation.limits import MAX_SEED, MAX_WORKERS, check_count, check_seconds
 from rotation.solver.bounds import lower_bounds, meets_bounds
 from rotation.solver.construct import construct, seats_by_id
 from rotation.solver.explain import counting_conflicts, explain_infeasibility
@@ -55,6 +56,37 @@ class Method(enum.Enum):
     CONSTRUCT = "construct"
 
 
+def _check_arguments(
+    event: object,
+    time_limit: object,
+    seed: object,
+    workers: object,
+    method: object,
+    progress: object,
+    stop: object,
+) -> Method:
+    """The method; TypeError or InputError (a ValueError) naming a bad parameter first."""
+    if not isinstance(event, Event):
+        raise TypeError(f"'event' must be an Event, not {type(event).__name__}")
+    check_seconds("time_limit", time_limit)
+    check_count("seed", seed, 0, MAX_SEED)
+    if workers is not None:
+        check_count("workers", workers, 1, MAX_WORKERS)
+    if isinstance(method, str) and method in {m.value for m in Method}:
+        method = Method(method)
+    if not isinstance(method, Method):
+        choices = ", ".join(m.value for m in Method)
+        shown = repr(method)[:40]
+        if isinstance(method, str):
+            raise InputError([Problem(f"'method' is {shown}; use one of: {choices}.")])
+        raise TypeError(f"'method' must be a Method ({choices}), not {shown}")
+    if progress is not None and not callable(progress):
+        raise TypeError(f"'progress' must be callable or None, not {type(progress).__name__}")
+    if stop is not None and not isinstance(stop, threading.Event):
+        raise TypeError(f"'stop' must be a threading.Event or None, not {type(stop).__name__}")
+    return method
+
+
 def solve(
     event: Event,
     *,
@@ -87,6 +119,7 @@ def solve(
         NoPlanError: the rules admit no plan; ``reasons`` says why.
         SolveTimeoutError: no plan was found within the time limit.
     """
+    method = _check_arguments(event, time_limit, seed, workers, method, progress, stop)
     run = _Run(
         event,
         time_limit=time_limit,

@@ -15,7 +15,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rotation.errors import Problem
-from rotation.io.cells import CellValue, clean_id, clean_text, fold, parse_phases, split_list
+from rotation.io.cells import (
+    CellValue,
+    clean_id,
+    clean_text,
+    escaped,
+    fold,
+    has_control_characters,
+    parse_phases,
+    split_list,
+)
 from rotation.io.registration.columns import (
     ALIASES,
     Field,
@@ -26,6 +35,7 @@ from rotation.io.registration.columns import (
     plan_layout,
 )
 from rotation.io.sheets import RawSheet
+from rotation.limits import MAX_PARTICIPANTS
 
 __all__ = ["EXAMPLE_IDS", "ParticipantSheet", "Registration", "read_participants"]
 
@@ -102,6 +112,16 @@ def read_participants(
     problems += key_column_problems(layout, where, names_required=names_required)
     if problems:
         return None, problems
+    filled = sum(1 for row in rows[header_at + 1 :] if any(row))
+    if filled > MAX_PARTICIPANTS:
+        return None, [
+            base.at(
+                f"The sheet has {filled:,} filled rows below the header; rotation plans at "
+                f"most {MAX_PARTICIPANTS:,} participants.",
+                "split the event into smaller ones, or delete rows that are not registrations",
+                row=header_number,
+            )
+        ]
     registrations: list[Registration] = []
     for position in range(header_at + 1, len(sheet.rows)):
         if not any(rows[position]):
@@ -196,6 +216,13 @@ class _Row:
                 )
         else:
             person_id = str(index + 1)
+        if has_control_characters(person_id):
+            self.problem(
+                Field.ID,
+                f"The id {escaped(person_id)} holds control characters, which a workbook "
+                "cannot store.",
+                "retype the id (invisible codes often come with text copied from other programs)",
+            )
         if fold(person_id) in {fold(e) for e in EXAMPLE_IDS}:
             self.problem(
                 Field.ID,

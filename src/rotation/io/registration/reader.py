@@ -42,6 +42,14 @@ from rotation.io.sheets import (
     participant_sheet,
 )
 from rotation.io.xlsx import read_xlsx
+from rotation.limits import (
+    MAX_PHASES,
+    MAX_TABLE_SIZE,
+    MAX_TABLES,
+    MAX_THEMES,
+    check_count,
+    check_texts,
+)
 
 __all__ = ["event_from_sheets", "read_event", "read_sheets"]
 
@@ -104,6 +112,7 @@ def read_event(
     >>> [table.id for table in event.tables]
     ['I1', 'I2', 'I3', 'I4', 'G1', 'G2', 'G3', 'G4']
     """
+    _check_options(themes, tables_per_theme, table_size, min_table_size, phases)
     file_path = Path(path)
     file = file_path.name
     sheets = read_sheets(file_path, limits)
@@ -147,6 +156,26 @@ def _with_source(event: Event, file_path: Path) -> Event:
         file_path.name,
     )
     return event
+
+
+def _check_options(
+    themes: Sequence[str] | None,
+    tables_per_theme: int | None,
+    table_size: int | None,
+    min_table_size: int | None,
+    phases: int | None,
+) -> None:
+    """TypeError or InputError naming an option of the wrong kind or outside its range."""
+    if themes is not None:
+        check_texts("themes", themes, MAX_THEMES)
+    for parameter, value, low, high in (
+        ("tables_per_theme", tables_per_theme, 1, MAX_TABLES),
+        ("table_size", table_size, 1, MAX_TABLE_SIZE),
+        ("min_table_size", min_table_size, 0, MAX_TABLE_SIZE),
+        ("phases", phases, 1, MAX_PHASES),
+    ):
+        if value is not None:
+            check_count(parameter, value, low, high)
 
 
 def _coverage_option(coverage: ThemeCoverage | str | None, file: str) -> ThemeCoverage | None:

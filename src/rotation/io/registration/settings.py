@@ -16,8 +16,9 @@ from typing import Any
 
 from rotation.domain import ThemeCoverage
 from rotation.errors import Problem
-from rotation.io.cells import CellValue, clean_text, fold, split_list
+from rotation.io.cells import CellValue, clean_text, fold, split_list, whole_number
 from rotation.io.sheets import RawSheet
+from rotation.limits import MAX_PHASES, MAX_TABLE_SIZE, MAX_TABLES
 
 __all__ = ["COVERAGE_NAMES", "SETTING_KEYS", "Settings", "read_settings"]
 
@@ -47,7 +48,13 @@ COVERAGE_NAMES: Mapping[ThemeCoverage, tuple[str, ...]] = {
     ThemeCoverage.NONE: ("none", "keine", "frei", "free"),
 }
 _HEADER_KEYS = {"einstellung", "setting", "key", "schlussel", "wert", "value"}
-_INTEGER_KEYS = ("tables_per_theme", "table_size", "min_table_size", "phases")
+_INTEGER_KEYS = {
+    "tables_per_theme": (1, MAX_TABLES),
+    "table_size": (1, MAX_TABLE_SIZE),
+    "min_table_size": (0, MAX_TABLE_SIZE),
+    "phases": (1, MAX_PHASES),
+}
+"""The whole-number settings and their ranges (rotation.limits)."""
 _BY_KEY = {fold(alias): key for key, aliases in SETTING_KEYS.items() for alias in (*aliases, key)}
 _COVERAGE_BY_KEY = {
     fold(alias): cov for cov, aliases in COVERAGE_NAMES.items() for alias in (*aliases, cov.value)
@@ -166,12 +173,17 @@ def _coverage_value(text: str, where: Problem, problems: list[Problem]) -> Theme
 
 
 def _integer_value(text: str, key: str, where: Problem, problems: list[Problem]) -> int | None:
-    if not text.isdigit() or int(text) < (0 if key == "min_table_size" else 1):
+    low, high = _INTEGER_KEYS[key]
+    count = whole_number(text, high)
+    if count is None or count < low:
         problems.append(
-            where.at(f"'{text}' is not a whole number of at least 1.", "write a number such as 2")
+            where.at(
+                f"'{text[:40]}' is not a whole number from {low} to {high:,}.",
+                "write a number such as 2",
+            )
         )
         return None
-    return int(text)
+    return count
 
 
 def _lines_text(value: CellValue) -> str:

@@ -11,8 +11,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rotation.errors import Problem
-from rotation.io.cells import CellValue, clean_id, clean_text, fold, parse_phases
+from rotation.io.cells import (
+    CellValue,
+    clean_id,
+    clean_text,
+    escaped,
+    fold,
+    has_control_characters,
+    parse_phases,
+    whole_number,
+)
 from rotation.io.sheets import RawSheet, find_header_row
+from rotation.limits import MAX_TABLE_SIZE
 
 __all__ = ["TABLE_COLUMNS", "TableRow", "read_tables"]
 
@@ -26,7 +36,7 @@ TABLE_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "host": ("Gastgeber", "Gastgeberin", "Gastgeber-ID", "Host", "Host ID"),
 }  # fmt: skip
 _TABLE_BY_KEY = {fold(a): key for key, aliases in TABLE_COLUMNS.items() for a in aliases}
-_CAPACITY = re.compile(r"^\s*(\d+)\s*(?:(?:-|–|—|bis|to)\s*(\d+))?\s*$")
+_CAPACITY = re.compile(r"^\s*([0-9]+)\s*(?:(?:-|–|—|bis|to)\s*([0-9]+))?\s*$")
 
 
 @dataclass(frozen=True)
@@ -129,18 +139,19 @@ class _TableCells:
             if seats is None:
                 self.problem(
                     "capacity",
-                    f"'{capacity}' is not a number of seats.",
+                    f"'{capacity[:40]}' is not a number of seats from 1 to {MAX_TABLE_SIZE:,}.",
                     "write a number such as 8, or a range such as 6-8",
                 )
             else:
                 min_size, max_size = seats
         minimum = clean_text(self.cell("min"))
         if minimum:
-            if minimum.isdigit():
-                min_size = int(minimum)
+            smallest = whole_number(minimum, MAX_TABLE_SIZE)
+            if smallest is not None:
+                min_size = smallest
             else:
                 hint = "write the smallest size, such as 4"
-                self.problem("min", f"'{minimum}' is not a number.", hint)
+                self.problem("min", f"'{minimum[:40]}' is not a number.", hint)
         return min_size, max_size
 
     def phases(self) -> frozenset[int] | None:
@@ -168,6 +179,13 @@ def _table_row(
     table_id, theme = clean_id(cells.cell("id")), clean_text(cells.cell("theme"))
     if not table_id:
         cells.problem("id", "The table has no id.", "give every table a short id such as A1")
+    elif has_control_characters(table_id):
+        cells.problem(
+            "id",
+            f"The table id {escaped(table_id)} holds control characters, which a workbook "
+            "cannot store.",
+            "retype the id",
+        )
     if not theme:
         cells.problem("theme", "The table has no theme.", "write the theme the table works on")
     min_size, max_size = cells.sizes()
@@ -182,8 +200,9 @@ def _table_row(
 def _capacity_range(text: str) -> tuple[int | None, int] | None:
     """ "8" -> (None, 8), "6-8" or "6 bis 8" -> (6, 8); None when it is no number of seats."""
     match = _CAPACITY.match(text)
-    if match is None or int(match.group(2) or match.group(1)) < 1:
+    low, high = (None, None) if match is None else match.groups()
+    first = whole_number(low, MAX_TABLE_SIZE)
+    second = whole_number(high, MAX_TABLE_SIZE) if high is not None else first
+    if first is None or second is None or second < 1:
         return None
-    if match.group(2):
-        return int(match.group(1)), int(match.group(2))
-    return None, int(match.group(1))
+    return (first, second) if high is not None else (None, first)

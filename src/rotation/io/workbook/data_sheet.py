@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -58,6 +59,8 @@ from rotation.domain import (
 )
 from rotation.io.saving import new_sheet, put
 from rotation.io.workbook.labels import DATA_SHEET
+from rotation.io.xlsx import sheet_rows
+from rotation.limits import MAX_PHASES, MAX_TABLE_SIZE
 
 __all__ = [
     "DATA_MARKER",
@@ -139,8 +142,21 @@ def event_to_json(event: Event) -> dict[str, Any]:
     }
 
 
+def _number(value: Any, low: int, high: int) -> int:
+    """A stored whole number within its range (rotation.limits), else ValueError."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{type(value).__name__} where a number belongs")
+    if not (low <= value <= high and float(value).is_integer()):
+        raise ValueError(f"the number {str(value)[:20]} is outside {low} to {high:,}")
+    return int(value)
+
+
+def _phase(value: Any) -> int:
+    return _number(value, 1, MAX_PHASES)
+
+
 def _phases(values: Any) -> frozenset[int] | None:
-    return None if values is None else frozenset(int(v) for v in values)
+    return None if values is None else frozenset(_phase(v) for v in values)
 
 
 def event_from_json(data: Mapping[str, Any]) -> Event:
@@ -155,7 +171,7 @@ def event_from_json(data: Mapping[str, Any]) -> Event:
                 organisation=str(p.get("organisation", "")),
                 attributes={str(k): str(v) for k, v in p.get("attributes", {}).items()},
                 phases=_phases(p.get("phases")),
-                pins={int(k): str(v) for k, v in p.get("pins", {}).items()},
+                pins={_phase(int(k)): str(v) for k, v in p.get("pins", {}).items()},
                 preferred_first_theme=p.get("preferred_first_theme"),
             )
             for p in data["participants"]
@@ -165,14 +181,14 @@ def event_from_json(data: Mapping[str, Any]) -> Event:
             Table(
                 id=str(t["id"]),
                 theme=str(t["theme"]),
-                max_size=int(t["max_size"]),
-                min_size=int(t.get("min_size", 0)),
+                max_size=_number(t["max_size"], 1, MAX_TABLE_SIZE),
+                min_size=_number(t.get("min_size", 0), 0, MAX_TABLE_SIZE),
                 host=t.get("host"),
                 phases=_phases(t.get("phases")),
             )
             for t in data["tables"]
         ),
-        phases=tuple(Phase(int(ph["number"]), str(ph.get("name", ""))) for ph in data["phases"]),
+        phases=tuple(Phase(_phase(ph["number"]), str(ph.get("name", ""))) for ph in data["phases"]),
         keep_apart=tuple(Group(g["name"], tuple(g["members"])) for g in data.get("keep_apart", [])),
         keep_together=tuple(
             Group(g["name"], tuple(g["members"])) for g in data.get("keep_together", [])
@@ -181,7 +197,9 @@ def event_from_json(data: Mapping[str, Any]) -> Event:
         balance=tuple(data.get("balance", ())),
         goals=Goals(
             priority=tuple(Goal(g) for g in goals["priority"]),
-            weights=None if weights is None else {Goal(g): int(w) for g, w in weights.items()},
+            weights=None
+            if weights is None
+            else {Goal(g): _number(w, 0, 2**31 - 1) for g, w in weights.items()},
             lexicographic=bool(goals.get("lexicographic", False)),
         ),
         name=str(data.get("name", "Event")),
@@ -223,28 +241,55 @@ def write_data_sheet(workbook: Workbook, plan: Plan) -> None:
         put(ws, 2 + index // _CHUNK, 1, document[index : index + _CHUNK])
 
 
-def read_data_sheet(workbook: Workbook) -> PlanData | None:
+def read_data_sheet(workbook: Workbook, file: str = "") -> PlanData | None:
     """The JSON document of the hidden sheet, or None when the workbook has none.
 
-    Raises ValueError when the sheet is there but damaged.
+    Raises ValueError when the sheet is there but damaged: no marker, another version, a
+    document that is no JSON object, too long, nested deeper than any rotation writes, or
+    holding numbers beyond floating point (``1e400``).
     """
     if DATA_SHEET not in workbook.sheetnames:
         return None
-    ws = workbook[DATA_SHEET]
-    if ws.cell(row=1, column=1).value != DATA_MARKER:
+    rows = sheet_rows(workbook[DATA_SHEET], file)
+    head = next(rows, ())
+    if not head or head[0] != DATA_MARKER:
         raise ValueError(f"cell A1 should read '{DATA_MARKER}'")
-    version = ws.cell(row=1, column=2).value
+    version = head[1] if len(head) > 1 else None
     if str(version).strip() not in {str(DATA_VERSION), f"{DATA_VERSION}.0"}:
-        raise ValueError(f"format version {version!r} is not supported (expected 1)")
-    pieces = []
-    for (value,) in ws.iter_rows(min_row=2, min_col=1, max_col=1, values_only=True):
-        if value is None:
+        raise ValueError(f"format version {str(version)[:20]!r} is not supported (expected 1)")
+    pieces: list[str] = []
+    length = 0
+    for row in rows:
+        if not row or row[0] is None:
             break
-        pieces.append(str(value))
-    document = json.loads("".join(pieces))
+        pieces.append(str(row[0]))
+        length += len(pieces[-1])
+        if length > _MAX_DOCUMENT:
+            raise ValueError(f"the document is longer than {_MAX_DOCUMENT:,} characters")
+    try:
+        document = json.loads(
+            "".join(pieces), parse_constant=_no_constant, parse_float=_finite_float
+        )
+    except RecursionError:
+        raise ValueError("the document is nested too deeply") from None
     if not isinstance(document, dict) or "event" not in document:
         raise ValueError("the JSON document has no 'event'")
     return document
+
+
+_MAX_DOCUMENT = 64 * 1024 * 1024
+"""Characters of the JSON document at most (an event of 10,000 people needs about 4 MB)."""
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"the document holds {name}, which is no number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text[:20]} is too large")
+    return value
 
 
 def _optional_int(value: Any) -> int | None:

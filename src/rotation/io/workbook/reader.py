@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from os import PathLike
 from pathlib import Path
@@ -40,7 +40,14 @@ from rotation.domain import (
     Theme,
 )
 from rotation.errors import InputError, Problem
-from rotation.io.cells import CellValue, IdMatcher, clean_id, clean_text, fold, plain_value
+from rotation.io.cells import (
+    CellValue,
+    IdMatcher,
+    clean_id,
+    clean_text,
+    fold,
+    whole_number,
+)
 from rotation.io.inspection import inspect_file
 from rotation.io.sheets import HEADER_SEARCH_ROWS, find_header_row
 from rotation.io.workbook.data_sheet import (
@@ -50,7 +57,8 @@ from rotation.io.workbook.data_sheet import (
     seats_fingerprint,
 )
 from rotation.io.workbook.labels import ASSIGNMENT_COLUMNS, DATA_SHEET, labels_for
-from rotation.io.xlsx import open_workbook
+from rotation.io.xlsx import open_workbook, sheet_rows
+from rotation.limits import MAX_PHASES
 
 __all__ = ["read_plan"]
 
@@ -59,7 +67,7 @@ T = TypeVar("T")
 
 _SHEET_NAMES = {labels_for(lang).assignments.casefold() for lang in ("en", "de")}
 _REQUIRED = {fold(column): column for column in ("participant_id", "phase", "table")}
-_TRAILING_NUMBER = re.compile(r"(\d+)\s*$")
+_TRAILING_NUMBER = re.compile(r"([0-9]+)\s*$")
 EDITED_NOTE = "The seats were changed after solving; the figures are the checker's."
 REBUILT_NOTE = (
     "The event was rebuilt from the Assignments sheet alone: table capacities follow the "
@@ -87,11 +95,6 @@ def _open(path: Path) -> Workbook:
     return open_workbook(path)
 
 
-def _values(rows: Iterable[Iterable[object]]) -> list[tuple[CellValue, ...]]:
-    """Rows of openpyxl values as plain cell values."""
-    return [tuple(map(plain_value, row)) for row in rows]
-
-
 def _required_column(header: str) -> str | None:
     return _REQUIRED.get(fold(header))
 
@@ -101,7 +104,7 @@ def _find_sheet(workbook: Workbook, name: str) -> tuple[Worksheet, int, dict[str
     candidates = [ws for ws in workbook.worksheets if ws.title.casefold() in _SHEET_NAMES]
     candidates += [ws for ws in workbook.worksheets if ws not in candidates]
     for ws in candidates:
-        top = _values(ws.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True))
+        top = list(sheet_rows(ws, name, max_row=HEADER_SEARCH_ROWS))
         position = find_header_row(top, _required_column, least=len(_REQUIRED))
         if position is not None:
             headers = {fold(clean_text(v)): k for k, v in enumerate(top[position])}
@@ -121,19 +124,16 @@ def _find_sheet(workbook: Workbook, name: str) -> tuple[Worksheet, int, dict[str
 
 
 def _phase_number(value: CellValue, phase_names: Mapping[str, int]) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else None
-    text = clean_text(value)
-    if text.isdigit():
-        return int(text)
-    if fold(text) in phase_names:
-        return phase_names[fold(text)]
-    match = _TRAILING_NUMBER.search(text)
-    return int(match.group(1)) if match else None
+    """The phase a cell names (2, "2", "Phase 2", a phase's name), from 1 to MAX_PHASES."""
+    if isinstance(value, (bool, int, float)):
+        number = whole_number(value, MAX_PHASES)
+    else:
+        text = clean_text(value)
+        match = _TRAILING_NUMBER.search(text)
+        number = phase_names.get(fold(text)) or (
+            whole_number(match.group(1), MAX_PHASES) if match else None
+        )
+    return number if number else None
 
 
 def _read_rows(
@@ -149,8 +149,9 @@ def _read_rows(
 
     rows: list[_Row] = []
     problems: list[Problem] = []
-    rows_below = _values(ws.iter_rows(min_row=header_row + 1, values_only=True))
-    for number, values in enumerate(rows_below, start=header_row + 1):
+    for number, values in enumerate(sheet_rows(ws, name), start=1):
+        if number <= header_row:
+            continue
         participant = clean_id(cell(values, "participant_id"))
         table = clean_id(cell(values, "table"))
         raw_phase = cell(values, "phase")
@@ -164,7 +165,8 @@ def _read_rows(
         if phase is None:
             problems.append(
                 where.at(
-                    f"The phase of participant '{participant}' is not a phase number.",
+                    f"The phase of participant '{participant}' is not a phase number from 1 to "
+                    f"{MAX_PHASES}.",
                     "write the phase as a number, e.g. 2",
                     column="phase",
                 )
@@ -196,6 +198,27 @@ def _seats(rows: list[_Row], event: Event, name: str, sheet: str) -> dict[tuple[
     first_row: dict[tuple[str, int], int] = {}
     problems = []
     for row in rows:
+        unclear = [
+            (column, typed, matches)
+            for column, typed, matcher in (
+                ("participant_id", row.participant, people),
+                ("table", row.table, tables),
+            )
+            if (matches := matcher.ambiguous(typed))
+        ]
+        for column, typed, matches in unclear:
+            problems.append(
+                Problem(
+                    f"'{typed}' could mean any of {', '.join(repr(m) for m in matches)}.",
+                    hint="write the id exactly as it is spelled in the plan",
+                    file=name,
+                    sheet=sheet,
+                    row=row.number,
+                    column=column,
+                )
+            )
+        if unclear:
+            continue
         # An id that matches nothing stays as typed: the checker reports it as a broken rule.
         key = (people.find(row.participant) or row.participant, row.phase)
         table = tables.find(row.table) or row.table
@@ -257,7 +280,7 @@ def _hidden_part(part: str, read: Callable[[], T], name: str, *, hint: str) -> T
         return read()
     except InputError:
         raise
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as error:
         raise InputError.single(
             f"The hidden sheet's {part} cannot be read ({type(error).__name__}).",
             hint=hint,
@@ -288,9 +311,18 @@ def read_plan(path: str | PathLike[str], event: Event | None = None) -> CheckedP
     source = Path(path)
     name = source.name
     workbook = _open(source)
+    try:
+        return _read_open_plan(workbook, name, event)
+    finally:
+        workbook.close()
+
+
+def _read_open_plan(workbook: Any, name: str, event: Event | None) -> CheckedPlan:
     ws, header_row, headers = _find_sheet(workbook, name)
     try:
-        data = read_data_sheet(workbook)
+        data = read_data_sheet(workbook, name)
+    except InputError:
+        raise
     except (ValueError, TypeError) as error:
         if event is None:
             raise InputError.single(
