@@ -30,13 +30,15 @@ class ExitCode(enum.IntEnum):
     """An unexpected error: a bug in rotation (the BSD ``EX_SOFTWARE`` code)."""
     INTERRUPTED = 130
     """Stopped with Ctrl-C before any plan could be written."""
+    TERMINATED = 143
+    """Stopped by SIGTERM (128 + 15); nothing was written, no temporary file is left."""
 
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok; 1 a rule is broken (check); 2 usage error; 3 invalid input; "
     "4 no plan possible (reasons printed); 5 no plan within the time limit; "
     "6 the output cannot be written; 70 internal error (please report); "
-    "130 interrupted before a plan was written."
+    "130 interrupted before a plan was written; 143 stopped by SIGTERM."
 )
 
 

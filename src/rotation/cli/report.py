@@ -14,7 +14,10 @@ from rich.console import Console
 from rotation.cli.exit_codes import ExitCode, exit_code_for
 from rotation.errors import InputError, NoPlanError, OutputError, SolveTimeoutError
 
-__all__ = ["REPORT_HINT", "error_summary", "report_error"]
+__all__ = ["MAX_PROBLEMS_SHOWN", "REPORT_HINT", "error_summary", "report_error"]
+
+MAX_PROBLEMS_SHOWN = 50
+"""Problems printed at most; the first ones, which an organiser fixes first anyway."""
 
 REPORT_HINT = (
     "This is a bug in rotation. Please report it on the project's issue tracker with the "
@@ -35,8 +38,10 @@ def report_error(console: Console, error: BaseException, *, debug: bool = False)
         count = len(error.problems)
         where = f" in {error.file}" if error.file else ""
         _say(console, f"Cannot use the input{where}: {count} problem(s).", "bold red")
-        for problem in error.problems:
+        for problem in error.problems[:MAX_PROBLEMS_SHOWN]:
             _say(console, f"- {problem}")
+        if count > MAX_PROBLEMS_SHOWN:
+            _say(console, f"- ... and {count - MAX_PROBLEMS_SHOWN} more (--json lists all).")
         _say(console, "Nothing was written.")
     elif isinstance(error, OutputError):
         count = len(error.problems)

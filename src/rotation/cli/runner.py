@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import sys
@@ -21,6 +20,7 @@ from rotation.cli.exit_codes import ExitCode
 from rotation.cli.progress import SolveProgress
 from rotation.cli.report import error_summary, report_error
 from rotation.cli.summary import best_bounds, metric_table, plan_summary
+from rotation.cli.terminal import SafeConsole, json_text
 from rotation.domain import CheckedPlan, Goal
 from rotation.errors import OutputError
 from rotation.solver import lower_bounds
@@ -57,13 +57,27 @@ class Display:
 
 
 def consoles() -> tuple[Console, Console]:
-    """(stdout, stderr) consoles; stdout is never wrapped, so JSON and paths stay whole."""
-    return Console(soft_wrap=True), Console(stderr=True)
+    """(stdout, stderr) consoles; stdout is never wrapped, so JSON and paths stay whole.
+
+    Both print text from files through :func:`~rotation.cli.terminal.printable`.
+    """
+    return SafeConsole(soft_wrap=True), SafeConsole(stderr=True)
 
 
 def print_json(data: Mapping[str, Any]) -> None:
     """One JSON object on stdout (plain print: no colour codes, no wrapping)."""
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    print(json_text(data))
+
+
+def _silence_stdout() -> None:
+    """Send stdout to the null device when it cannot be written (reader gone, disk full).
+
+    Otherwise Python's flush at exit fails once more and prints "Exception ignored".
+    """
+    try:
+        sys.stdout.flush()
+    except OSError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 @contextmanager
@@ -76,12 +90,15 @@ def guarded(display: Display) -> Iterator[None]:
         yield
     except (typer.Exit, typer.Abort):
         raise
+    except BrokenPipeError:
+        # The reader went away (``| head -1``) after taking what it wanted: that is no
+        # failure, and nothing more can reach it. The command ends with its own code.
+        _silence_stdout()
     except BaseException as error:  # every outcome becomes an exit code
         if isinstance(error, SystemExit):
             raise
-        if isinstance(error, BrokenPipeError):
-            # The reader went away: nothing more can reach it, not even at exit.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if isinstance(error, OSError):
+            _silence_stdout()
         code = report_error(err, error, debug=display.debug)
         if display.json:
             with contextlib.suppress(OSError):  # stdout itself may be what failed
@@ -141,7 +158,7 @@ def plan_and_write(
     lang: str | None,
     display: Display,
     full_table: bool = True,
-) -> CheckedPlan:
+) -> None:
     """Read ``source``, plan it, write the workbook to ``output`` and report the result."""
     out, err = consoles()
     check_output(output, [source], display)
@@ -171,7 +188,6 @@ def plan_and_write(
             print_json(summary)
         elif not display.quiet:
             _print_plan(out, plan, written, full_table=full_table)
-    return plan
 
 
 def _process_age() -> float | None:
