@@ -118,7 +118,7 @@ def test_exit_6_when_the_plan_cannot_be_written(tmp_path: Path) -> None:
 
 
 def test_documented_exit_code_numbers() -> None:
-    assert [int(c) for c in ExitCode] == [0, 1, 2, 3, 4, 5, 6, 70, 130]
+    assert [int(c) for c in ExitCode] == [0, 1, 2, 3, 4, 5, 6, 70, 130, 143]
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,13 @@ input file.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
-import tempfile
+import secrets
+import sys
+import traceback
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.workbook.workbook import Workbook
@@ -129,38 +133,60 @@ def save_atomically(
     """
     guard_target(target, inputs, suffix=suffix)
     name = target.name
+    # The name is known before the file exists, so a signal at any moment after its
+    # creation (even inside os.open) still finds it to remove.
+    temp = target.parent / f".~{target.stem}.{secrets.token_hex(6)}.tmp"
+    stream: BinaryIO | None = None
     try:
-        handle, temp_name = tempfile.mkstemp(
-            prefix=f".~{target.stem}.", suffix=".tmp", dir=target.parent
-        )
-    except OSError as error:
-        raise OutputError.single(
-            f"Cannot write into the folder of '{name}' ({error.strerror}).",
-            hint="choose a folder you may write to",
-            file=name,
-        ) from None
-    temp = Path(temp_name)
-    try:
-        # mkstemp makes the file private; give it the mode a plain new file would have.
+        stream = os.fdopen(os.open(temp, _NEW_PRIVATE_FILE, 0o600), "wb")
+        # Private while written; then the mode a plain new file would have.
         os.chmod(temp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
-        with os.fdopen(handle, "wb") as stream:
-            if isinstance(workbook, (bytes, bytearray)):
-                stream.write(workbook)
-            else:
-                workbook.save(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
+        if isinstance(workbook, (bytes, bytearray)):
+            stream.write(workbook)
+        else:
+            workbook.save(stream)
+        stream.flush()
+        os.fsync(stream.fileno())
+        stream.close()
         os.replace(temp, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+    except BaseException as error:  # also Ctrl-C and SIGTERM: never leave the temporary file
+        _discard(stream, temp, error)
+        if not isinstance(error, OSError):
+            raise
+        if stream is None:
+            raise OutputError.single(
+                f"Cannot write into the folder of '{name}' ({error.strerror or error}).",
+                hint="choose a folder you may write to",
+                file=name,
+            ) from None
         raise OutputError.single(
             f"Cannot write '{name}' ({error.strerror or error}).",
             hint="close the file if it is open in Excel or LibreOffice, or check "
             "that you may write there",
             file=name,
         ) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
+
+
+_NEW_PRIVATE_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _discard(stream: BinaryIO | None, temp: Path, error: BaseException) -> None:
+    """Remove a half-written temporary file, quietly.
+
+    openpyxl's zip writer lives on in the traceback's frames; freed later, it would write
+    its directory into the closed file (or the full disk) and Python would print
+    "Exception ignored ... Traceback". It is freed here, while its file is still open, and
+    whatever it cannot write any more is not reported: the file is deleted anyway.
+    """
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _: None
+    try:
+        traceback.clear_frames(error.__traceback__)
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    if stream is not None:
+        with contextlib.suppress(OSError, ValueError):
+            stream.close()
+    with contextlib.suppress(OSError):
+        temp.unlink()

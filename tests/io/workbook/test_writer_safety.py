@@ -140,13 +140,17 @@ def test_a_new_file_gets_ordinary_permissions(tmp_path: Path) -> None:
 def test_a_folder_without_write_permission_gives_a_message(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tempfile
+    import os
 
-    def refused(**kwargs: object) -> tuple[int, str]:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
+
+    def refused(path: str | os.PathLike[str], *args: object) -> int:
+        if Path(path).name.startswith(".~"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args)  # type: ignore[arg-type]
 
     # The same refusal the read-only folder test provokes, for runs as root.
-    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    monkeypatch.setattr(os, "open", refused)
     plan = rotation_plan(event_for(12, tables_per_theme=1))
     with pytest.raises(OutputError, match=r"Cannot write into the folder of 'plan.xlsx'"):
         write_plan(plan, tmp_path / "plan.xlsx")
