@@ -79,7 +79,9 @@ def plan_workbook(
     else:
         source = xlsx(folder / "anmeldungen.xlsx", body)
     target = folder / "plan.xlsx"
-    outcome = cli("plan", source, "-o", target, "--themes", *THEMES, *FAST, "--quiet")
+    outcome = cli(
+        "plan", source, "-o", target, "--themes", *THEMES, *FAST, "--quiet", "--lang", "en"
+    )
     assert outcome.code == 0, outcome.err
     return target
 

@@ -37,7 +37,7 @@ ESC = "\x1b"
 
 
 def plan_args(source: Path, target: Path, *extra: str) -> tuple[str | Path, ...]:
-    return ("plan", source, "-o", target, "--themes", *THEMES, *FAST, *extra)
+    return ("plan", source, "-o", target, "--themes", *THEMES, *FAST, "--lang", "en", *extra)
 
 
 def assert_refused(outcome: Any, target: Path | None, *words: str) -> None:
