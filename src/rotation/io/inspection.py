@@ -16,7 +16,9 @@ from __future__ import annotations
 import enum
 import hashlib
 import importlib.util
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,11 +142,22 @@ def _inspect_zip(path: Path, limits: Limits) -> FileKind:
             kind = _zip_kind(archive, path.name)
             _check_expansion(members, limits, path.name)
             _check_no_dtd(archive, members, path.name)
-    except zipfile.BadZipFile as error:
+    except _DAMAGED_ZIP as error:
         raise _refusal(
             path.name, "The file is damaged (its zip structure cannot be read)."
         ) from error
     return kind
+
+
+_DAMAGED_ZIP = (
+    zipfile.BadZipFile,
+    zlib.error,  # a member's compressed data is corrupt
+    EOFError,  # a member ends early
+    NotImplementedError,  # an unknown compression method
+    RuntimeError,  # an encrypted member
+    struct.error,
+)
+"""What Python's zipfile raises on a damaged archive, found by fuzzing (issue 16)."""
 
 
 def _zip_kind(archive: zipfile.ZipFile, name: str) -> FileKind:
