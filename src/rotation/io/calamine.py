@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from python_calamine import (
+    CalamineSheet,
     CalamineWorkbook,
     PasswordError,
     SheetTypeEnum,
@@ -28,12 +29,15 @@ from python_calamine import (
 
 from rotation.errors import InputError
 from rotation.io.cells import CellValue
-from rotation.io.sheets import RawSheet
+from rotation.io.sheets import RawSheet, beyond_limits
+from rotation.limits import MAX_COLUMNS, MAX_ROWS
 
 __all__ = ["read_calamine"]
 
 log = logging.getLogger(__name__)
 
+_CELL_LIMIT = "cell limit exceeded"
+"""calamine's message when a sheet's grid would exceed its 100 million cells."""
 _REPAIR = "open it in LibreOffice or Excel and save it again (or save it as .xlsx)"
 
 
@@ -51,12 +55,15 @@ def read_calamine(path: Path) -> list[RawSheet]:
             sheets = [
                 RawSheet.trimmed(
                     meta.name,
-                    _rows(book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)),
+                    _rows(_sheet(book, meta.name, path.name).to_python(skip_empty_area=False)),
                     hidden=meta.visible is not SheetVisibleEnum.Visible,
+                    file=path.name,
                 )
                 for meta in book.sheets_metadata
                 if meta.typ is SheetTypeEnum.WorkSheet
             ]
+    except InputError:
+        raise
     except PasswordError:
         raise InputError.single(
             "The workbook is protected with a password (encrypted), so it cannot be read.",
@@ -64,6 +71,14 @@ def read_calamine(path: Path) -> list[RawSheet]:
             file=path.name,
         ) from None
     except Exception as error:  # calamine raises several kinds on damaged files
+        if _CELL_LIMIT in str(error).casefold():
+            raise InputError.single(
+                "A sheet reaches further than any registration list: calamine would hold "
+                "more than 100 million cells.",
+                hint=f"rotation reads {MAX_ROWS:,} rows and {MAX_COLUMNS:,} columns; delete "
+                "what lies beyond the table, or copy the table into a new workbook",
+                file=path.name,
+            ) from None
         raise InputError.single(
             f"The workbook is damaged and cannot be read ({type(error).__name__}).",
             hint=_REPAIR,
@@ -71,6 +86,21 @@ def read_calamine(path: Path) -> list[RawSheet]:
         ) from error
     log.debug("read %d sheets from %s", len(sheets), path.name)
     return sheets
+
+
+def _sheet(book: CalamineWorkbook, name: str, file: str) -> CalamineSheet:
+    """A sheet whose data lies within the rows and columns rotation reads (rotation.limits).
+
+    calamine holds a sheet as a dense grid from A1 to its last cell (and refuses grids of
+    more than 100 million cells); a far cell is refused before the grid becomes Python lists.
+    """
+    sheet = book.get_sheet_by_name(name)
+    last_row, last_column = sheet.end or (0, 0)
+    if last_column >= MAX_COLUMNS:
+        raise beyond_limits(file, name, row=last_row + 1, column=last_column + 1)
+    if last_row >= MAX_ROWS:
+        raise beyond_limits(file, name, row=last_row + 1)
+    return sheet
 
 
 def _rows(rows: Sequence[Sequence[object]]) -> list[list[CellValue]]:

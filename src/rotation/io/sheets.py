@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rotation.errors import InputError, Problem
 from rotation.io.cells import CellValue, clean_text, fold
-from rotation.limits import MAX_CELL_LENGTH
+from rotation.limits import MAX_CELL_LENGTH, MAX_COLUMNS, MAX_ROWS
 
 __all__ = [
     "HEADER_SEARCH_ROWS",
@@ -20,6 +20,7 @@ __all__ = [
     "SETTINGS_SHEETS",
     "TABLE_SHEETS",
     "RawSheet",
+    "beyond_limits",
     "blank",
     "find_header_row",
     "find_sheet",
@@ -102,6 +103,29 @@ def _column_letter(position: int) -> str:
         position, rest = divmod(position - 1, 26)
         letters = chr(ord("A") + rest) + letters
     return letters
+
+
+def beyond_limits(file: str, sheet: str, *, row: int, column: int | None = None) -> InputError:
+    """The refusal of data beyond the rows or columns rotation reads (rotation.limits).
+
+    ``row`` and ``column`` are the numbers Excel shows (1-based); with a column, the column
+    is too far right, else the row too far down.
+    """
+    if column is not None:
+        message = (
+            f"The sheet has data in column {_column_letter(column - 1)}; rotation reads at "
+            f"most {MAX_COLUMNS:,} columns."
+        )
+    else:
+        message = f"The sheet has data in row {row:,}; rotation reads at most {MAX_ROWS:,} rows."
+    return InputError.single(
+        message,
+        hint="delete what lies beyond the table (select the rows or columns and delete "
+        "them), or copy the table into a new workbook",
+        file=file,
+        sheet=sheet,
+        row=row,
+    )
 
 
 def blank(value: CellValue) -> bool:

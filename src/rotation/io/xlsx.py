@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
-from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
@@ -23,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from rotation.errors import InputError
 from rotation.io.cells import CellValue, plain_value
 from rotation.io.inspection import ensure_defused_xml
-from rotation.io.sheets import RawSheet, blank
+from rotation.io.sheets import RawSheet, beyond_limits, blank
 from rotation.limits import MAX_COLUMNS, MAX_ROWS
 
 __all__ = ["open_workbook", "read_xlsx", "sheet_rows"]
@@ -64,31 +63,24 @@ def sheet_rows(
     file: str,
     *,
     max_row: int | None = None,
-    max_columns: int = MAX_COLUMNS,
-    max_rows: int = MAX_ROWS,
 ) -> Iterator[tuple[CellValue, ...]]:
     """The values of a read-only sheet's rows from row 1 (up to ``max_row``), as stored.
 
     Empty rows come as ``()``. Raises :class:`InputError` naming the cell when a value lies
-    beyond ``max_rows`` or ``max_columns``, or the sheet's XML is damaged.
+    beyond :data:`~rotation.limits.MAX_ROWS` or :data:`~rotation.limits.MAX_COLUMNS`, or
+    when the sheet's XML is damaged.
     """
     if isinstance(ws, ReadOnlyWorksheet):
         ws.reset_dimensions()  # the declared extent may be anything; read what is there
     try:
         for number, stored in enumerate(ws.iter_rows(max_row=max_row, values_only=True), start=1):
             row = tuple(map(plain_value, stored))
-            if len(row) > max_columns:
-                _refuse_beyond(row, max_columns, number, ws.title, file)
-                row = row[:max_columns]
-            if number > max_rows:
+            if len(row) > MAX_COLUMNS:
+                _refuse_beyond(row, number, ws.title, file)
+                row = row[:MAX_COLUMNS]
+            if number > MAX_ROWS:
                 if any(not blank(value) for value in row):
-                    raise _beyond(
-                        file,
-                        ws.title,
-                        f"The sheet has data in row {number:,}; rotation reads at most "
-                        f"{max_rows:,} rows.",
-                        row=number,
-                    )
+                    raise beyond_limits(file, ws.title, row=number)
                 continue
             yield row
     except InputError:
@@ -97,29 +89,10 @@ def sheet_rows(
         raise _damaged(file, error, ws.title) from error
 
 
-def _refuse_beyond(
-    row: tuple[CellValue, ...], max_columns: int, number: int, sheet: str, file: str
-) -> None:
-    for position in range(max_columns, len(row)):
+def _refuse_beyond(row: tuple[CellValue, ...], number: int, sheet: str, file: str) -> None:
+    for position in range(MAX_COLUMNS, len(row)):
         if not blank(row[position]):
-            raise _beyond(
-                file,
-                sheet,
-                f"The sheet has data in column {get_column_letter(position + 1)}; rotation "
-                f"reads at most {max_columns:,} columns.",
-                row=number,
-            )
-
-
-def _beyond(file: str, sheet: str, message: str, *, row: int) -> InputError:
-    return InputError.single(
-        message,
-        hint="delete what lies beyond the table (select the rows or columns and delete "
-        "them), or copy the table into a new workbook",
-        file=file,
-        sheet=sheet,
-        row=row,
-    )
+            raise beyond_limits(file, sheet, row=number, column=position + 1)
 
 
 def read_xlsx(path: Path) -> list[RawSheet]:

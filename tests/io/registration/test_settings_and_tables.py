@@ -61,7 +61,7 @@ def test_list_settings_spread_over_cells_rows_and_line_breaks() -> None:
         (("Farbe", "blau"), "Unknown setting 'Farbe'"),
         (("", "blau"), "A value has no key"),
         (("Phasen", "zwei"), "'zwei' is not a whole number"),
-        (("Tischgröße", 0), "'0' is not a whole number of at least 1"),
+        (("Tischgröße", 0), "'0' is not a whole number from 1 to 10,000"),
         (("Themenabdeckung", "manchmal"), "'manchmal' is not a theme coverage rule"),
         (("Veranstaltung",), "The setting has no value"),
     ],
