@@ -256,7 +256,7 @@ def read_data_sheet(workbook: Workbook, file: str = "") -> PlanData | None:
         raise ValueError(f"cell A1 should read '{DATA_MARKER}'")
     version = head[1] if len(head) > 1 else None
     if str(version).strip() not in {str(DATA_VERSION), f"{DATA_VERSION}.0"}:
-        raise ValueError(f"format version {str(version)[:20]!r} is not supported (expected 1)")
+        raise ValueError(f"format version {repr(version)[:20]} is not supported (expected 1)")
     pieces: list[str] = []
     length = 0
     for row in rows:
