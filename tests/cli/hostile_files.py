@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import io
+import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+import openpyxl.utils.cell
 
 from rotation.cli import main
 
@@ -39,6 +41,50 @@ def xlsx(path: Path, body: Sequence[Sequence[Any]] | None = None, **cells: Any) 
     for address, value in cells.items():
         sheet[address] = value
     book.save(path)
+    return path
+
+
+def ods(path: Path, body: Sequence[Sequence[Any]] | None = None, *, far: str = "") -> Path:
+    """An OpenDocument registration sheet, optionally with one value at ``far`` ("XFD6000").
+
+    Written as LibreOffice does: empty stretches as repeated rows and cells.
+    """
+    table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+    def cell(value: Any) -> str:
+        text = f"<text:p>{value}</text:p>"
+        return f'<table:table-cell office:value-type="string">{text}</table:table-cell>'
+
+    lines = [HEADER, *(rows() if body is None else body)]
+    xml = ["<table:table-row>" + "".join(map(cell, line)) + "</table:table-row>" for line in lines]
+    if far:
+        column, row = openpyxl.utils.cell.coordinate_from_string(far)
+        number = openpyxl.utils.column_index_from_string(column)
+        xml.append(
+            f'<table:table-row table:number-rows-repeated="{row - len(lines) - 1}">'
+            "<table:table-cell/></table:table-row>"
+        )
+        xml.append(f'<table:table-row><table:table-cell table:number-columns-repeated="'
+                   f'{number - 1}"/>{cell("x")}</table:table-row>')  # fmt: skip
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="{office}" '
+        f'xmlns:table="{table}" xmlns:text="{text}" office:version="1.2"><office:body>'
+        '<office:spreadsheet><table:table table:name="Teilnehmende">'
+        + "".join(xml)
+        + "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:'
+        'names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry '
+        'manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.'
+        'spreadsheet"/></manifest:manifest>'
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
     return path
 
 

@@ -24,6 +24,7 @@ from hostile_files import (
     cli,
     csv_bytes,
     edit_sheet,
+    ods,
     plan_workbook,
     rows,
     xlsx,
@@ -62,6 +63,23 @@ def test_a_far_cell_is_refused_without_walking_the_sheet(
     source = xlsx(tmp_path / "far.xlsx", **{cell: "x"})
     target = tmp_path / "plan.xlsx"
     assert_refused(cli(*plan_args(source, target)), target, "far.xlsx", *words)
+
+
+@pytest.mark.parametrize(
+    ("far", "words"), [("XFD6000", ("column XFD",)), ("E1048576", ("row 1,048,576",))]
+)
+def test_a_far_cell_in_an_ods_is_refused_before_calamine_builds_its_grid(
+    tmp_path: Path, far: str, words: tuple[str, ...]
+) -> None:
+    source = ods(tmp_path / "far.ods", far=far)
+    target = tmp_path / "plan.xlsx"
+    assert_refused(cli(*plan_args(source, target)), target, "far.ods", *words)
+
+
+def test_an_ods_without_far_cells_still_plans(tmp_path: Path) -> None:
+    source, target = ods(tmp_path / "in.ods"), tmp_path / "plan.xlsx"
+    outcome = cli(*plan_args(source, target))
+    assert outcome.code == ExitCode.OK, outcome.err
 
 
 def test_check_refuses_a_far_cell_in_the_assignments_sheet(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 import textwrap
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -89,6 +90,34 @@ def test_the_reader_refuses_within_a_memory_cap(
     outcome = read_capped("registration", path)
     assert outcome["outcome"] == "InputError", outcome
     assert expected in outcome["message"]
+
+
+def test_a_far_cell_in_an_ods_is_refused_before_calamine_allocates_its_grid(
+    tmp_path: Path,
+) -> None:
+    # One value at XFD6000: calamine would build a dense grid of 98 million cells (3 GB)
+    # and abort the process when the allocation fails.
+    ns = 'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:office="urn:'
+    ns += 'oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:'
+    ns += 'opendocument:xmlns:text:1.0"'
+    cell = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'
+    content = (
+        f"<office:document-content {ns}><office:body><office:spreadsheet>"
+        '<table:table table:name="Teilnehmende"><table:table-row>'
+        + cell.format("Nr") + cell.format("Name")
+        + '</table:table-row><table:table-row table:number-rows-repeated="5998">'
+        '<table:table-cell/></table:table-row><table:table-row>'
+        '<table:table-cell table:number-columns-repeated="16383"/>'
+        + cell.format("x")
+        + "</table:table-row></table:table></office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )  # fmt: skip
+    path = tmp_path / "far.ods"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    outcome = read_capped("registration", path)
+    assert outcome["outcome"] == "InputError" and "column XFD" in outcome["message"]
 
 
 def test_the_settings_sheet_cannot_ask_for_a_hundred_million_phases(tmp_path: Path) -> None:

@@ -21,8 +21,11 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 from rotation.errors import InputError
+from rotation.io.sheets import beyond_limits
+from rotation.limits import MAX_COLUMNS, MAX_ROWS
 
 __all__ = ["FileKind", "Limits", "ensure_defused_xml", "file_sha256", "inspect_file"]
 
@@ -142,6 +145,8 @@ def _inspect_zip(path: Path, limits: Limits) -> FileKind:
             kind = _zip_kind(archive, path.name)
             _check_expansion(members, limits, path.name)
             _check_no_dtd(archive, members, path.name)
+            if kind is FileKind.ODS:
+                _check_ods_extent(archive, path.name)
     except _DAMAGED_ZIP as error:
         raise _refusal(
             path.name, "The file is damaged (its zip structure cannot be read)."
@@ -224,6 +229,58 @@ def _check_no_dtd(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], name
                         "if you trust the file, " + _SAVE_AS + " again",
                     )
                 tail = window[-overlap:]
+
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_CELLS = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
+
+
+def _check_ods_extent(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse an .ods with content beyond the rows and columns rotation reads.
+
+    calamine, which reads .ods, holds each sheet as a dense grid from A1 to its last
+    filled cell: a 1 KB file with one value at XFD6000 would take 3 GB there, and a failed
+    allocation ends the process. ``number-rows-repeated`` and ``number-columns-repeated``
+    tell the extent without building anything, so it is checked here, streaming.
+    """
+    if "content.xml" not in archive.namelist():
+        return
+    ensure_defused_xml()
+    from openpyxl.xml.functions import iterparse  # defusedxml's, as checked above
+
+    sheet, row, rows_here, column = "", 0, 1, 0
+    try:
+        with archive.open("content.xml") as stream:
+            for event, element in iterparse(stream, events=("start", "end")):
+                tag = element.tag
+                if event == "start":
+                    if tag == f"{_TABLE}table":
+                        sheet, row = element.get(f"{_TABLE}name", ""), 0
+                    elif tag == f"{_TABLE}table-row":
+                        rows_here = int(element.get(f"{_TABLE}number-rows-repeated", "1"))
+                        column = 0
+                    continue
+                if tag in _CELLS:
+                    columns_here = int(element.get(f"{_TABLE}number-columns-repeated", "1"))
+                    if element.get(f"{_OFFICE}value-type") or len(element):
+                        if column + columns_here > MAX_COLUMNS:
+                            raise beyond_limits(
+                                name, sheet, row=row + 1, column=column + columns_here
+                            )
+                        if row + rows_here > MAX_ROWS:
+                            raise beyond_limits(name, sheet, row=row + rows_here)
+                    column += columns_here
+                    element.clear()
+                elif tag == f"{_TABLE}table-row":
+                    row += rows_here
+                    element.clear()
+    except ValueError as error:  # a repeat count that is no number (InputError is one too)
+        if isinstance(error, InputError):
+            raise
+        raise _refusal(name, "The file is damaged (a sheet's row or column count).") from None
+    except ParseError:
+        raise _refusal(name, "The file is damaged (its sheets' XML cannot be read).") from None
 
 
 def file_sha256(path: Path) -> str:
