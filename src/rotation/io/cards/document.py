@@ -58,17 +58,6 @@ class CardDocument(FPDF):
         self.set_creator("rotation")
         self.set_font("Noto", "", 10)
 
-    def fit_size(
-        self, text: str, width: float, largest: float, smallest: float, style: Style
-    ) -> float:
-        """The largest font size (pt) from ``largest`` down to ``smallest`` at which
-        ``text`` fits ``width`` mm on one line."""
-        self.set_font("Noto", style, largest)
-        natural = self.get_string_width(text)
-        if natural <= width:
-            return largest
-        return max(smallest, largest * width / natural)
-
     def text_line(
         self,
         x: float,
@@ -87,11 +76,19 @@ class CardDocument(FPDF):
         With ``shrink_to`` the font shrinks down to that size to fit; text still too long is
         cut with an ellipsis, so a long name never runs into the next card.
         """
-        if shrink_to is not None:
-            size = self.fit_size(text, width, size, shrink_to, style)
-        self.set_font("Noto", style, size)
-        text = self._cut(text, width)
         height = size * _POINT_MM * 1.25
+        if not text:
+            return height
+        # One measurement: a shaped text's width grows in proportion to the font size.
+        self.set_font("Noto", style, size)
+        natural = self.get_string_width(text)
+        if shrink_to is not None and natural > width:
+            fitted = max(shrink_to, size * width / natural)
+            natural *= fitted / size
+            size = fitted
+            self.set_font("Noto", style, size)
+        if natural > width:
+            text = self._cut(text, width)
         self.set_text_color(*color)
         self.set_xy(x, y)
         self.cell(width, height, text, align=Align.coerce(align), new_x=XPos.LEFT, new_y=YPos.NEXT)
@@ -128,11 +125,15 @@ class CardDocument(FPDF):
         return height * len(broken)
 
     def _cut(self, text: str, width: float) -> str:
-        if self.get_string_width(text) <= width:
-            return text
-        while text and self.get_string_width(text + "…") > width:
-            text = text[:-1]
-        return text.rstrip() + "…"
+        """The longest start of ``text`` that fits ``width`` with an ellipsis (binary search)."""
+        low, high = 0, len(text)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.get_string_width(text[:middle] + "…") <= width:
+                low = middle
+            else:
+                high = middle - 1
+        return text[:low].rstrip() + "…"
 
     def dashed(self, x1: float, y1: float, x2: float, y2: float) -> None:
         """A thin light dashed line (cut and fold lines)."""

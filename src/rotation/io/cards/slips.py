@@ -116,6 +116,6 @@ def _slip(
                 size=10.5, shrink_to=6,
             )  # fmt: skip
             document.text_line(
-                x + columns.phase + columns.table, y, theme_width, theme, size=10.5, shrink_to=6.5
+                x + columns.phase + columns.table, y, theme_width, theme, size=10.5, shrink_to=8
             )
         y += _PHASE_LINE
