@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from rotation.checker import CheckReport, Violation, check
 from rotation.domain import (
     CheckedPlan,
+    EarlierPlan,
     Event,
     Goal,
     Goals,
@@ -41,7 +42,14 @@ from rotation.errors import (
     RotationError,
     SolveTimeoutError,
 )
-from rotation.solver import Method, Progress, explain_infeasibility, lower_bounds, solve
+from rotation.solver import (
+    Method,
+    Progress,
+    explain_infeasibility,
+    lower_bounds,
+    replan,
+    solve,
+)
 
 if TYPE_CHECKING:
     from rotation.io import (
@@ -87,6 +95,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "CheckReport",
     "CheckedPlan",
+    "EarlierPlan",
     "Event",
     "EventError",
     "Goal",
@@ -120,6 +129,7 @@ __all__ = [
     "participants_from_dataframe",
     "read_event",
     "read_plan",
+    "replan",
     "solve",
     "write_cards",
     "write_plan",

@@ -31,6 +31,7 @@ from rotation.limits import (
 
 __all__ = [
     "CheckedPlan",
+    "EarlierPlan",
     "Event",
     "Goal",
     "Goals",
@@ -108,9 +109,16 @@ class Rule(enum.Enum):
 
 
 class Goal(enum.Enum):
-    """The soft goals, in their default priority order."""
+    """The soft goals, in their default priority order.
 
+    ``MOVED_SEATS`` counts only in a re-plan (:func:`rotation.replan`) and
+    ``EARLIER_ENCOUNTERS`` only with earlier plans (``solve(event, history=...)``); for
+    other events they have no term.
+    """
+
+    MOVED_SEATS = "moved_seats"
     REPEAT_ENCOUNTERS = "repeat_encounters"
+    EARLIER_ENCOUNTERS = "earlier_encounters"
     SAME_ORGANISATION_PAIRS = "same_organisation_pairs"
     ATTRIBUTE_DEVIATION = "attribute_deviation"
     UNEVEN_TABLE_SIZES = "uneven_table_sizes"
@@ -125,14 +133,17 @@ class Goal(enum.Enum):
 class Metric(enum.Enum):
     """Every figure the checker reports about a plan, in the order reports list them.
 
-    The five goals' metrics carry the goal's name; the others describe the plan further.
+    The goals' metrics carry the goal's name; the others describe the plan further. Moved
+    seats count only in a re-plan, earlier encounters only with earlier plans.
 
     >>> Metric.REPEAT_ENCOUNTERS.goal is Goal.REPEAT_ENCOUNTERS, Metric.REPEAT_PAIRS.goal
     (True, None)
     """
 
+    MOVED_SEATS = "moved_seats"
     REPEAT_ENCOUNTERS = "repeat_encounters"
     REPEAT_PAIRS = "repeat_pairs"
+    EARLIER_ENCOUNTERS = "earlier_encounters"
     SAME_ORGANISATION_PAIRS = "same_organisation_pairs"
     ATTRIBUTE_DEVIATION = "attribute_deviation"
     ATTRIBUTE_DEVIATION_MAX = "attribute_deviation_max"
@@ -323,6 +334,27 @@ class Group:
 
 
 @dataclass(frozen=True)
+class EarlierPlan:
+    """Who sat together at an earlier event, in this event's participant ids.
+
+    Each group is one table of one phase of the earlier plan, reduced to the people of this
+    event matched to someone there (groups of fewer than two are left out). ``matched``
+    counts this event's people found in the earlier plan.
+
+    >>> EarlierPlan("2025", groups=(("p1", "p2", "p1"),), matched=2).groups
+    (('p1', 'p2'),)
+    """
+
+    name: str
+    groups: tuple[tuple[str, ...], ...]
+    matched: int = 0
+
+    def __post_init__(self) -> None:
+        groups = (tuple(dict.fromkeys(g)) for g in self.groups)
+        object.__setattr__(self, "groups", tuple(g for g in groups if len(g) > 1))
+
+
+@dataclass(frozen=True)
 class Event:
     """Everything the planner needs: participants, themes, tables, phases, rules and goals.
 
@@ -343,6 +375,9 @@ class Event:
         attribute_names: attribute key -> the column header the organiser wrote, where they
             differ (``{"gender": "Geschlecht"}``), so plans show the organiser's words.
         language: ``"de"`` or ``"en"`` when the registration file's headers tell, else "".
+        previous_seats: in a re-plan, the seats of the plan it changes in the phases being
+            re-planned; a seat that changes counts as a moved seat (``Goal.MOVED_SEATS``).
+        history: earlier plans whose pairs should not meet again (``Goal.EARLIER_ENCOUNTERS``).
     """
 
     participants: tuple[Participant, ...]
@@ -355,6 +390,8 @@ class Event:
     balance: tuple[str, ...] = ()
     goals: Goals = field(default_factory=Goals)
     name: str = "Event"
+    previous_seats: Mapping[tuple[str, int], str] = field(default_factory=dict, hash=False)
+    history: tuple[EarlierPlan, ...] = ()
     source_file: str = field(default="", compare=False)
     """The registration file the event was read from, as given, if any: the plan's Overview
     names it and writing a plan never overwrites it. Where an event came from does not make
@@ -381,6 +418,8 @@ class Event:
         object.__setattr__(self, "balance", tuple(self.balance))
         object.__setattr__(self, "attribute_names", _frozen_mapping(self.attribute_names))
         object.__setattr__(self, "coverage", ThemeCoverage(self.coverage))
+        object.__setattr__(self, "previous_seats", _frozen_mapping(self.previous_seats))
+        object.__setattr__(self, "history", tuple(self.history))
         problems = self._cross_reference_problems()
         if problems:
             raise EventError(problems)
@@ -444,6 +483,7 @@ class Event:
             *(p for person in self.participants for p in self._participant_problems(person)),
             *self._group_problems(),
             *self._balance_problems(),
+            *self._context_problems(),
         ]
 
     def _shape_problems(self) -> list[Problem]:
@@ -595,6 +635,29 @@ class Event:
                         )
                     )
         return problems
+
+    def _context_problems(self) -> list[Problem]:
+        """Previous seats (a re-plan) and earlier plans name only this event's people."""
+        people = set(self._ids())
+        problems = []
+        strangers = sorted({p for (p, _) in self.previous_seats if p not in people})
+        if strangers:
+            problems.append(
+                Problem(f"Previous seats name unknown participants: {', '.join(strangers)}.")
+            )
+        for earlier in self.history:
+            strangers = sorted({m for g in earlier.groups for m in g if m not in people})
+            if strangers:
+                problems.append(
+                    Problem(
+                        f"The earlier plan '{earlier.name}' names unknown participants: "
+                        f"{', '.join(strangers)}."
+                    )
+                )
+        return problems
+
+    def _ids(self) -> list[str]:
+        return [p.id for p in self.participants]
 
     def _balance_problems(self) -> list[Problem]:
         """Every attribute chosen for balancing has a value for somebody."""
@@ -794,6 +857,11 @@ class Metrics:
     """Participants with a preferred first theme who do not get it."""
     distinct_contacts_mean: float
     distinct_contacts_min: int
+    moved_seats: int = 0
+    """In a re-plan: seats in the re-planned phases that differ from the plan it changes."""
+    earlier_encounters: int = 0
+    """Pairs who shared a table at an earlier event and share one now: summed over the
+    earlier tables they shared and the phases they share a table now."""
 
     def as_dict(self) -> dict[str, Any]:
         """The figures by their :class:`Metric` names (for JSON and reports), the deviation

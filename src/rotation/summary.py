@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from rotation.checker import CheckReport, Violation
-from rotation.domain import CheckedPlan, Event, Goal, Plan
+from rotation.domain import CheckedPlan, Event, Goal, Metric, Metrics, Plan
 from rotation.solver import lower_bounds
 
 __all__ = [
@@ -38,13 +38,28 @@ def counts(event: Event) -> dict[str, int]:
 
 def best_bounds(plan: Plan) -> dict[Goal, float]:
     """The strongest known lower bound per goal: the plan's own, else the counting bounds."""
-    if all(goal in plan.record.bounds for goal in Goal):
+    context = {
+        Goal.MOVED_SEATS: plan.event.previous_seats,
+        Goal.EARLIER_ENCOUNTERS: plan.event.history,
+    }
+    if all(goal in plan.record.bounds for goal in Goal if context.get(goal, True)):
         # A plan from the solver carries the counting bounds already.
         return {goal: float(value) for goal, value in plan.record.bounds.items()}
     bounds = {goal: float(value) for goal, value in lower_bounds(plan.event).items()}
     for goal, value in plan.record.bounds.items():
         bounds[goal] = max(bounds.get(goal, 0.0), float(value))
     return bounds
+
+
+def _metrics_json(event: Event, metrics: Metrics) -> dict[str, Any]:
+    """The metrics by name; moved seats only in a re-plan, earlier encounters only with
+    earlier plans (as the printed table shows them)."""
+    figures = metrics.as_dict()
+    if not event.previous_seats:
+        figures.pop(Metric.MOVED_SEATS.value)
+    if not event.history:
+        figures.pop(Metric.EARLIER_ENCOUNTERS.value)
+    return figures
 
 
 def _bounds_json(plan: Plan) -> dict[str, float]:
@@ -61,7 +76,7 @@ def plan_summary(
         "interrupted": interrupted,
         "output": str(output),
         "counts": counts(plan.event),
-        "metrics": plan.metrics.as_dict(),
+        "metrics": _metrics_json(plan.event, plan.metrics),
         "bounds": _bounds_json(plan),
         "wall_time": round(record.wall_time, 3),
         "seed": record.seed,
@@ -90,7 +105,7 @@ def check_summary(plan: Plan, report: CheckReport, *, path: Path) -> dict[str, A
         "status": plan.record.status.value,
         "violations": [violation_dict(v) for v in report.violations],
         "counts": counts(plan.event),
-        "metrics": report.metrics.as_dict(),
+        "metrics": _metrics_json(plan.event, report.metrics),
         "bounds": _bounds_json(plan),
     }
 

@@ -21,15 +21,17 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from rotation.domain import CheckedPlan, Event, Plan
-from rotation.io import read_event, read_plan, write_plan, write_template
+from rotation.checker import Changes, plan_changes
+from rotation.domain import CheckedPlan, Event, Participant, Plan
+from rotation.io import read_event, read_plan, read_plan_to_change, write_plan, write_template
 from rotation.io.cards import ALL_CARDS, CardKind
 from rotation.io.language import Language, choose_language
 from rotation.io.registration.outline import RegistrationOutline, outline_registration
 from rotation.io.saving import guard_target
 from rotation.io.workbook.language import workbook_language
 from rotation.io.workbook.view import TableBlock, table_blocks
-from rotation.solver import Method, Progress, lower_bounds, solve
+from rotation.solver import Method, Progress, lower_bounds, replan, solve, with_history
+from rotation.solver.replan import PhaseOutOfRangeError, check_phase
 from rotation.summary import Headline, headline, plan_summary
 
 __all__ = [
@@ -38,12 +40,15 @@ __all__ = [
     "CardKind",
     "Headline",
     "Language",
+    "PhaseOutOfRangeError",
     "Progress",
     "ReadSettings",
     "RegistrationOutline",
+    "ReplanOutcome",
     "SolveOutcome",
     "SolveSettings",
     "TableBlock",
+    "add_history",
     "cards_pdf",
     "check_target",
     "choose_language",
@@ -52,8 +57,10 @@ __all__ = [
     "lower_bounds",
     "outline_registration",
     "plan_summary",
+    "read_late_arrivals",
     "read_plan_file",
     "read_registration",
+    "replan_file",
     "run_solve",
     "solve_time_limit",
     "table_blocks",
@@ -257,3 +264,78 @@ def cards_pdf(
     from rotation.io.cards import render_cards
 
     return render_cards(plan, what=what, lang=lang)
+
+
+def add_history(event: Event, earlier: Sequence[str | PathLike[str]]) -> Event:
+    """The event with the plans of earlier events (plan workbooks) as its history.
+
+    Each earlier plan is named by its file name on the Overview.
+    """
+    paths = [Path(p) for p in earlier]
+    plans = [read_plan(p) for p in paths]
+    return with_history(event, plans, {n: p.name for n, p in enumerate(paths)})
+
+
+def read_late_arrivals(source: str | PathLike[str], plan: Plan) -> tuple[Participant, ...]:
+    """The people of a registration file (any format ``plan`` reads) joining ``plan``'s event.
+
+    The file needs only the participant columns: the themes and phases are the plan's.
+    """
+    event = plan.event
+    arrivals = read_event(
+        source,
+        themes=list(event.theme_names),
+        phases=len(event.phases),
+        tables_per_theme=1,
+    )
+    return arrivals.participants
+
+
+@dataclass(frozen=True)
+class ReplanOutcome:
+    """The re-plan, what changed, where it was written, and whether a stop cut it short."""
+
+    plan: CheckedPlan
+    changes: Changes
+    written: Path
+    interrupted: bool
+
+
+def replan_file(
+    plan_path: str | PathLike[str],
+    output: str | PathLike[str],
+    *,
+    absent: Sequence[str] = (),
+    add_path: str | PathLike[str] | None = None,
+    from_phase: int = 1,
+    solve_settings: SolveSettings = SolveSettings(),
+    lang: str | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    stop: threading.Event | None = None,
+) -> ReplanOutcome:
+    """Re-plan a plan workbook on the day and write the new workbook with its Changes sheet.
+
+    ``absent`` adds to the people marked "no" in the workbook's "present" column;
+    ``add_path`` is a registration file with the late arrivals; ``lang`` None writes in
+    the plan's language (:func:`choose_language`). Nothing is written when
+    anything is wrong. Raises :class:`PhaseOutOfRangeError` for a ``from_phase`` outside the
+    plan (a usage error), and the errors of :func:`rotation.replan` and
+    :func:`rotation.read_plan`.
+    """
+    source = Path(plan_path)
+    inputs = [source] + ([Path(add_path)] if add_path is not None else [])
+    check_target(Path(output), inputs)
+    plan, marked = read_plan_to_change(source)
+    check_phase(plan.event, from_phase)
+    arrivals = read_late_arrivals(add_path, plan) if add_path is not None else ()
+    gone = tuple(dict.fromkeys((*absent, *marked)))
+
+    def job(_: Event, *, stop: threading.Event, **arguments: Any) -> CheckedPlan:
+        arguments.pop("method", None)
+        return replan(
+            plan, absent=gone, add=arrivals, from_phase=from_phase, stop=stop, **arguments
+        )
+
+    outcome = run_solve(plan.event, solve_settings, progress, stop=stop, solver=job)
+    written = write_plan_file(outcome.plan, output, lang=lang)
+    return ReplanOutcome(outcome.plan, plan_changes(outcome.plan), written, outcome.interrupted)

@@ -13,7 +13,9 @@ from rotation.domain import Event, Metrics, Seats
 __all__ = [
     "attribute_deviation",
     "compute_metrics",
+    "earlier_encounters",
     "encounter_counts",
+    "moved_seats",
     "pairs",
     "repeat_encounters",
     "same_organisation_pairs",
@@ -144,6 +146,38 @@ def unmet_preferences(event: Event, seats: Seats) -> int:
     return unmet
 
 
+def moved_seats(event: Event, seats: Seats) -> int:
+    """Soft: seats of a re-plan's previous plan that changed (for people still present)."""
+    moved = 0
+    for (participant, phase), table in event.previous_seats.items():
+        now = seats.get((participant, phase))
+        if now is not None and now != table:
+            moved += 1
+    return moved
+
+
+def earlier_encounters(event: Event, members: Members) -> int:
+    """Soft: pairs of one earlier table who share a table now, over earlier tables and phases.
+
+    >>> from rotation.domain import EarlierPlan, Participant
+    >>> people = [Participant(name) for name in ("ann", "bo", "cy")]
+    >>> event = Event.build(people, themes=["Water"], tables_per_theme=2, phases=1)
+    >>> event = Event(event.participants, event.themes, event.tables, event.phases,
+    ...               history=(EarlierPlan("last year", (("ann", "bo", "cy"),)),))
+    >>> earlier_encounters(event, {(1, "W1"): ["ann", "bo"], (1, "W2"): ["cy"]})
+    1
+    """
+    group_of: dict[str, list[int]] = defaultdict(list)
+    for n, group in enumerate(g for earlier in event.history for g in earlier.groups):
+        for person in group:
+            group_of[person].append(n)
+    total = 0
+    for people in members.values():
+        counts = Counter(n for person in people for n in group_of.get(person, ()))
+        total += sum(pairs(n) for n in counts.values())
+    return total
+
+
 def compute_metrics(event: Event, seats: Seats) -> Metrics:
     """Every metric of DESIGN section 4 for these seats."""
     members = table_members(event, seats)
@@ -162,4 +196,6 @@ def compute_metrics(event: Event, seats: Seats) -> Metrics:
         unmet_preferences=unmet_preferences(event, seats),
         distinct_contacts_mean=sum(contacts) / len(contacts) if contacts else 0.0,
         distinct_contacts_min=min(contacts) if contacts else 0,
+        moved_seats=moved_seats(event, seats),
+        earlier_encounters=earlier_encounters(event, members),
     )

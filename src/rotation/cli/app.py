@@ -1,4 +1,4 @@
-"""The typer application: ``rotation plan | print | check | template | demo | web``."""
+"""The typer application: ``rotation plan | replan | print | check | template | demo | web``."""
 
 from __future__ import annotations
 
@@ -14,7 +14,15 @@ from rotation.checker import CheckReport, check
 from rotation.cli.cards import print_command
 from rotation.cli.command_line import ListOptionsCommand, split_at_commas, split_name_problem
 from rotation.cli.exit_codes import EXIT_CODES_HELP, ExitCode
-from rotation.cli.runner import Display, consoles, guarded, plan_and_write, print_json, usage_error
+from rotation.cli.runner import (
+    Display,
+    consoles,
+    guarded,
+    plan_and_write,
+    print_json,
+    replan_and_write,
+    usage_error,
+)
 from rotation.cli.summary import best_bounds, check_summary, metric_table
 from rotation.domain import Plan
 from rotation.io import read_plan, write_template
@@ -198,6 +206,15 @@ def plan_command(
     deterministic: Deterministic = False,
     workers: Workers = None,
     method: SolveMethod = Method.AUTO,
+    history: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--history",
+            metavar="EARLIER.xlsx [EARLIER.xlsx ...]",
+            help="Plan workbooks of earlier events: pairs who sat together there should not "
+            "meet again (matched by id, else e-mail, else name and organisation).",
+        ),
+    ] = None,
     lang: PlanLanguage = None,
     json_output: Json = False,
     quiet: Quiet = False,
@@ -218,6 +235,70 @@ def plan_command(
         solve_settings=SolveSettings(time_limit, seed, workers, deterministic, method),
         lang=lang.value if lang else None,
         display=display,
+        history=tuple(history or ()),
+    )
+
+
+@app.command("replan", cls=ListOptionsCommand, epilog=EXIT_CODES_HELP)
+def replan_command(
+    plan_file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="PLAN.xlsx",
+            help="A plan workbook written by rotation (also one edited by hand).",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="The new plan workbook to write (.xlsx).")
+    ],
+    absent: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--absent",
+            metavar="ID [ID ...]",
+            help="Ids of people who do not come from --from-phase on (besides those marked "
+            "'no' in the Participants sheet's 'present' column).",
+        ),
+    ] = None,
+    add: Annotated[
+        Path | None,
+        typer.Option(
+            "--add",
+            metavar="FILE",
+            help="A registration file (.xlsx, .csv) with the late arrivals.",
+        ),
+    ] = None,
+    from_phase: Annotated[
+        int,
+        typer.Option(
+            "--from-phase",
+            help="The first phase to re-plan; the phases before it stay exactly as they are.",
+        ),
+    ] = 1,
+    time_limit: TimeLimit = 30.0,
+    seed: Seed = 0,
+    deterministic: Deterministic = False,
+    workers: Workers = None,
+    lang: PlanLanguage = None,
+    json_output: Json = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Change a plan on the day: absences and late arrivals, fewest seats moved.
+
+    The phases before --from-phase keep every seat. The new workbook has a Changes sheet:
+    who moves where, who is new and where they sit, who is absent.
+    """
+    replan_and_write(
+        plan_file,
+        output,
+        absent=tuple(absent or ()),
+        add_file=add,
+        from_phase=from_phase,
+        solve_settings=SolveSettings(time_limit, seed, workers, deterministic),
+        lang=lang.value if lang else None,
+        display=Display(json=json_output, quiet=quiet, debug=debug),
     )
 
 

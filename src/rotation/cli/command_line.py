@@ -8,7 +8,8 @@ decision"). So :class:`ListOptionsCommand` arranges the words once, in click's o
 - every option that may repeat (``--themes``, ``--balance``) takes all words up to the next
   option, as argparse's ``nargs="+"``: ``--themes A B`` is ``--themes A --themes B``;
 - among those words, an existing file with a registration extension is the input, not a
-  value: ``rotation plan -o p.xlsx --themes A B anmeldungen.xlsx`` reads anmeldungen.xlsx;
+  value: ``rotation plan -o p.xlsx --themes A B anmeldungen.xlsx`` reads anmeldungen.xlsx
+  (except after an option whose values are files themselves, ``--history``);
 - when no input is left at all, the last word of the last such list is the input (so a
   misspelt file name is reported as a missing file, not as a missing argument).
 
@@ -22,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from typer.core import TyperCommand
 
@@ -53,6 +54,8 @@ class OptionGrammar:
     takes_several: frozenset[str] = frozenset()
     positionals: int = 1
     """How many positional words (arguments) the command has."""
+    takes_files: frozenset[str] = frozenset()
+    """Options of ``takes_several`` whose values are files (never taken for the input)."""
 
 
 @dataclass
@@ -99,7 +102,7 @@ def arrange_words(args: Sequence[str], grammar: OptionGrammar) -> list[str]:
             words.positionals.extend(args[position:])
             break
         if current is not None and not _is_option(word):
-            if _is_registration_file(word):
+            if current not in grammar.takes_files and _is_registration_file(word):
                 words.positionals.append(word)
             else:
                 assert words.last_list is not None
@@ -134,10 +137,17 @@ def _take_input_from_last_list(words: _Words, grammar: OptionGrammar) -> None:
     del words.options[at : at + 2]
 
 
+def _takes_paths(param: Any) -> bool:
+    """Whether an option's values are paths (``list[Path]``), from typer's annotation."""
+    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    return annotation is Path or Path in get_args(annotation)
+
+
 def grammar_of(params: Iterable[Any]) -> OptionGrammar:
     """The option grammar of click parameters (typer's, from the command's signature)."""
     takes_value: set[str] = set()
     takes_several: set[str] = set()
+    takes_files: set[str] = set()
     positionals = 0
     for param in params:
         if param.param_type_name == "argument":
@@ -148,7 +158,11 @@ def grammar_of(params: Iterable[Any]) -> OptionGrammar:
         takes_value.update(param.opts)
         if getattr(param, "multiple", False):
             takes_several.update(param.opts)
-    return OptionGrammar(frozenset(takes_value), frozenset(takes_several), positionals)
+            if _takes_paths(param):
+                takes_files.update(param.opts)
+    return OptionGrammar(
+        frozenset(takes_value), frozenset(takes_several), positionals, frozenset(takes_files)
+    )
 
 
 class ListOptionsCommand(TyperCommand):

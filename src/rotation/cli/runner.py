@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,17 +19,20 @@ from rich.console import Console
 from rotation.cli.exit_codes import ExitCode
 from rotation.cli.progress import SolveProgress
 from rotation.cli.report import error_summary, report_error
-from rotation.cli.summary import best_bounds, metric_table, plan_summary
+from rotation.cli.summary import best_bounds, changes_line, metric_table, plan_summary
 from rotation.cli.terminal import SafeConsole, json_text
 from rotation.domain import CheckedPlan, Goal
 from rotation.errors import OutputError
 from rotation.solver import lower_bounds
 from rotation.wording import format_number, pluralise
 from rotation.workflow import (
+    PhaseOutOfRangeError,
     ReadSettings,
     SolveSettings,
+    add_history,
     check_target,
     read_registration,
+    replan_file,
     run_solve,
     solve_time_limit,
     write_plan_file,
@@ -43,6 +46,7 @@ __all__ = [
     "headline",
     "plan_and_write",
     "print_json",
+    "replan_and_write",
     "usage_error",
 ]
 
@@ -134,6 +138,12 @@ def headline(plan: CheckedPlan) -> list[str]:
         f"Same-organisation pairs: {format_number(metrics.same_organisation_pairs)}"
         f" (no plan can have fewer than {format_number(bounds[Goal.SAME_ORGANISATION_PAIRS])})",
     ]
+    if plan.event.history:
+        lines.insert(
+            1,
+            f"Earlier encounters:      {format_number(metrics.earlier_encounters)}"
+            f" (no plan can have fewer than {format_number(bounds[Goal.EARLIER_ENCOUNTERS])})",
+        )
     if plan.event.balance:
         lines.append(
             f"Balance ({', '.join(plan.event.balance)}): deviation "
@@ -158,13 +168,19 @@ def plan_and_write(
     lang: str | None,
     display: Display,
     full_table: bool = True,
+    history: Sequence[Path] = (),
 ) -> None:
-    """Read ``source``, plan it, write the workbook to ``output`` and report the result."""
+    """Read ``source``, plan it, write the workbook to ``output`` and report the result.
+
+    ``history``: plan workbooks of earlier events whose pairs should not meet again.
+    """
     out, err = consoles()
-    check_output(output, [source], display)
+    check_output(output, [source, *history], display)
     with guarded(display):
         started = time.monotonic()
         event = read_registration(source, read_settings)
+        if history:
+            event = add_history(event, history)
         # The time limit holds for the whole command: starting, reading and writing come
         # out of it (not in deterministic mode, whose budget must not depend on the machine).
         limit = solve_settings.time_limit
@@ -219,3 +235,56 @@ def _print_plan(out: Console, plan: CheckedPlan, written: Path, *, full_table: b
         out.print("  " + line, markup=False, highlight=False)
     if full_table:
         out.print(metric_table(plan.metrics, best_bounds(plan)))
+
+
+def replan_and_write(
+    plan_file: Path,
+    output: Path,
+    *,
+    absent: Sequence[str],
+    add_file: Path | None,
+    from_phase: int,
+    solve_settings: SolveSettings,
+    lang: str | None,
+    display: Display,
+) -> CheckedPlan:
+    """Re-plan a plan workbook on the day, write the new one and report what changed."""
+    out, err = consoles()
+    check_output(output, [plan_file, *([add_file] if add_file else [])], display)
+    if from_phase < 1:
+        raise usage_error(f"--from-phase must be 1 or more, not {from_phase}.", display)
+    with guarded(display):
+        progress = SolveProgress(
+            err, {}, enabled=err.is_terminal and not (display.quiet or display.json)
+        )
+        with progress:
+            try:
+                outcome = replan_file(
+                    plan_file,
+                    output,
+                    absent=absent,
+                    add_path=add_file,
+                    from_phase=from_phase,
+                    solve_settings=solve_settings,
+                    lang=lang,
+                    progress=progress,
+                )
+            except PhaseOutOfRangeError as error:
+                raise usage_error(str(error), display) from None
+    plan = outcome.plan
+    if outcome.interrupted:
+        err.print("Stopped by Ctrl-C: wrote the best plan found so far.", style="yellow")
+    if display.json:
+        written = outcome.written.resolve()
+        summary = plan_summary(plan, output=written, interrupted=outcome.interrupted)
+        summary["changes"] = outcome.changes.as_dict()
+        print_json(summary)
+    elif not display.quiet:
+        out.print(f"Plan written to {outcome.written.resolve()}", markup=False, highlight=False)
+        out.print(changes_line(plan, outcome.changes), markup=False, highlight=False)
+        out.print(f"Status {plan.record.status.value}; {plan.record.wall_time:.1f} s", markup=False)
+        for line in headline(plan):
+            out.print("  " + line, markup=False, highlight=False)
+        for note in plan.record.notes:
+            out.print(f"Note: {note}", markup=False, highlight=False)
+    return plan

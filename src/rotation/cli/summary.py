@@ -8,18 +8,35 @@ from collections.abc import Mapping
 
 from rich.table import Table
 
-from rotation.domain import Goal, Metric, Metrics
+from rotation.checker import Changes
+from rotation.domain import CheckedPlan, Goal, Metric, Metrics
 from rotation.summary import best_bounds, check_summary, counts, plan_summary, violation_dict
-from rotation.wording import format_number
+from rotation.wording import format_number, pluralise
 
 __all__ = [
     "best_bounds",
+    "changes_line",
     "check_summary",
     "counts",
     "metric_table",
     "plan_summary",
     "violation_dict",
 ]
+
+
+def changes_line(plan: CheckedPlan, changes: Changes) -> str:
+    """ "3 seats moved (no plan can move fewer than 3), 2 people added, 4 absent"."""
+    moved = plan.metrics.moved_seats
+    bound = best_bounds(plan).get(Goal.MOVED_SEATS, 0.0)
+    return (
+        f"{pluralise(moved, 'seat')} moved (no plan can move fewer than "
+        f"{format_number(bound)}), {pluralise(len(changes.added), 'person', 'people')} added, "
+        f"{len(changes.absent)} absent"
+    )
+
+
+_CONTEXT_GOALS = (Goal.MOVED_SEATS, Goal.EARLIER_ENCOUNTERS)
+"""Goals that count only in a re-plan or with earlier plans (their bounds say so)."""
 
 
 def metric_table(metrics: Metrics, bounds: Mapping[Goal, float]) -> Table:
@@ -30,6 +47,8 @@ def metric_table(metrics: Metrics, bounds: Mapping[Goal, float]) -> Table:
     table.add_column("lower bound", justify="right")
     figures = metrics.as_dict()
     for metric in Metric:
+        if metric.goal in _CONTEXT_GOALS and metric.goal not in bounds:
+            continue  # not a re-plan, or no earlier plans
         bound = bounds.get(metric.goal) if metric.goal is not None else None
         table.add_row(
             metric.label,

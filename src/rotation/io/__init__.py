@@ -15,13 +15,14 @@ from rotation.io.registration import (
     read_event,
     write_template,
 )
-from rotation.io.workbook import read_plan, write_plan
+from rotation.io.workbook import read_plan, read_plan_to_change, write_plan
 
 __all__ = [
     "event_from_dataframe",
     "participants_from_dataframe",
     "read_event",
     "read_plan",
+    "read_plan_to_change",
     "write_plan",
     "write_template",
 ]

@@ -7,7 +7,14 @@ the capacities, so the cheapest sizes are found greedily (the cost is convex in 
 same argument runs from r2 back to r1, and the larger of the two bounds holds.
 
 Same-organisation pairs: an organisation's n members present in a phase with T running
-tables cause at least the pairs of an even split of n into T parts.
+tables cause at least the pairs of an even split of n into T parts; the same holds for the
+people of one earlier table (earlier encounters).
+
+Moved seats (in a re-plan): a seat at a table that no longer runs, or that a pin or host
+rule now forbids, moves for certain. Beyond those, a table whose remaining people fall
+short of its minimum needs newcomers, and a table holding more than it seats must send
+people away; newcomers who are not moved themselves can only be people without a previous
+seat in that phase (walk-ins) or those forced to move anyway.
 
 Attribute balance and even table sizes: see :mod:`rotation.solver.balance_bound`.
 """
@@ -22,9 +29,11 @@ from rotation.domain import Event, Goal, Metrics
 from rotation.solver.balance_bound import attribute_deviation_bound, uneven_sizes_bound
 
 __all__ = [
+    "earlier_bound",
     "even_split_pairs",
     "lower_bounds",
     "meets_bounds",
+    "moved_seats_bound",
     "organisation_bound",
     "repeat_bound",
 ]
@@ -116,6 +125,42 @@ def organisation_bound(event: Event) -> int:
     return total
 
 
+def earlier_bound(event: Event) -> int:
+    """No plan has fewer earlier encounters than this."""
+    total = 0
+    for earlier in event.history:
+        for group in earlier.groups:
+            people = [event.participant(p) for p in group]
+            for r in event.phase_numbers:
+                present = sum(1 for p in people if p.attends(r))
+                total += even_split_pairs(present, len(event.tables_in(r)))
+    return total
+
+
+def moved_seats_bound(event: Event) -> int:
+    """No re-plan moves fewer seats than this (0 when nothing forces a move)."""
+    total = 0
+    for r in event.phase_numbers:
+        staying: Counter[str] = Counter()
+        forced = 0
+        for (participant, phase), table in event.previous_seats.items():
+            person = event.participant(participant)
+            if phase != r or not person.attends(r):
+                continue
+            fixed = event.fixed_table(person, r)
+            runs = event.has_table(table) and event.table(table).runs_in(r)
+            if not runs or (fixed is not None and fixed != table):
+                forced += 1
+            else:
+                staying[table] += 1
+        seated = {p for (p, phase) in event.previous_seats if phase == r}
+        free = sum(1 for p in event.present_in(r) if p.id not in seated)
+        over = sum(max(0, staying[t.id] - t.max_size) for t in event.tables_in(r))
+        short = sum(max(0, t.min_size - staying[t.id]) for t in event.tables_in(r))
+        total += forced + max(over, short - free - forced, 0)
+    return total
+
+
 def lower_bounds(event: Event) -> dict[Goal, float]:
     """The counting bounds of every goal (0 where nothing better is known).
 
@@ -129,13 +174,18 @@ def lower_bounds(event: Event) -> dict[Goal, float]:
     >>> bounds[Goal.REPEAT_ENCOUNTERS], bounds[Goal.SAME_ORGANISATION_PAIRS]
     (4.0, 0.0)
     """
-    return {
+    bounds = {
         Goal.REPEAT_ENCOUNTERS: float(repeat_bound(event)),
         Goal.SAME_ORGANISATION_PAIRS: float(organisation_bound(event)),
         Goal.ATTRIBUTE_DEVIATION: attribute_deviation_bound(event),
         Goal.UNEVEN_TABLE_SIZES: float(uneven_sizes_bound(event)),
         Goal.UNMET_PREFERENCES: 0.0,
     }
+    if event.previous_seats:
+        bounds[Goal.MOVED_SEATS] = float(moved_seats_bound(event))
+    if event.history:
+        bounds[Goal.EARLIER_ENCOUNTERS] = float(earlier_bound(event))
+    return bounds
 
 
 def meets_bounds(metrics: Metrics, bounds: Mapping[Goal, float], goals: Iterable[Goal]) -> bool:

@@ -23,6 +23,8 @@ __all__ = [
     "Term",
     "attribute_deviation",
     "build_terms",
+    "earlier_encounters",
+    "moved_seats",
     "pair_cost",
     "repeat_encounters",
     "route_variable_count",
@@ -282,8 +284,49 @@ def unmet_preferences(event: Event, v: SeatVariables) -> Term:
     return Term(Goal.UNMET_PREFERENCES, sum(unmet), upper=len(unmet))
 
 
+def moved_seats(event: Event, v: SeatVariables) -> Term:
+    """Soft: seats of the plan being changed that the re-plan gives to another table."""
+    kept: list[cp_model.LinearExprT] = []
+    for (participant, r), table in event.previous_seats.items():
+        if not event.has_participant(participant):
+            continue
+        i = event.participant_position(participant)
+        if (i, r) not in v.options:
+            continue  # absent now: no seat to keep or move
+        k = event.table_position(table) if event.has_table(table) else None
+        kept.append(1 - v.seat[i, r, k] if k in v.options[i, r] else 1)
+    return Term(Goal.MOVED_SEATS, sum(kept), upper=len(kept))
+
+
+def earlier_encounters(event: Event, v: SeatVariables) -> Term:
+    """Soft: pairs of one earlier table who share a table now, over earlier tables and phases.
+
+    Each earlier table is a group counted like an organisation: C(n, 2) for its n members at
+    one table now, so no variable stands for a pair.
+    """
+    groups = [g for earlier in event.history for g in earlier.groups]
+    costs: list[cp_model.IntVar] = []
+    counts: list[cp_model.LinearExprT] = []
+    for n, group in enumerate(groups):
+        people = {event.participant_position(p) for p in group}
+        for r in event.phase_numbers:
+            for table in event.tables_in(r):
+                k = event.table_position(table.id)
+                here = [i for i in v.people_at(r, k) if i in people]
+                count = sum(v.seat[i, r, k] for i in here)
+                cost = pair_cost(
+                    v.model, count, min(len(here), table.max_size), f"earlier[g{n},t{k},r{r}]"
+                )
+                if cost is not None:
+                    costs.append(cost)
+                    counts.append(count)
+    return Term(Goal.EARLIER_ENCOUNTERS, sum(costs), upper=_upper(costs), exact=_pairs_of(counts))
+
+
 BUILDERS = {
+    Goal.MOVED_SEATS: moved_seats,
     Goal.REPEAT_ENCOUNTERS: repeat_encounters,
+    Goal.EARLIER_ENCOUNTERS: earlier_encounters,
     Goal.SAME_ORGANISATION_PAIRS: same_organisation_pairs,
     Goal.ATTRIBUTE_DEVIATION: attribute_deviation,
     Goal.UNEVEN_TABLE_SIZES: uneven_table_sizes,
@@ -296,6 +339,10 @@ def build_terms(event: Event, v: SeatVariables, goals: Iterable[Goal]) -> dict[G
     terms = {}
     for goal in goals:
         if goal is Goal.ATTRIBUTE_DEVIATION and not event.balance:
+            continue
+        if goal is Goal.MOVED_SEATS and not event.previous_seats:
+            continue
+        if goal is Goal.EARLIER_ENCOUNTERS and not any(e.groups for e in event.history):
             continue
         if goal is Goal.UNMET_PREFERENCES and not any(
             p.preferred_first_theme for p in event.participants

@@ -5,6 +5,12 @@ constructive start, then CP-SAT with the goals in priority order (each stage kee
 optimum of the ones before) or as one weighted sum, and finally the independent checker.
 Events too large for the route model, or with many phases, are planned by the
 construction and local search.
+
+A re-plan (an event with ``previous_seats``, see :mod:`rotation.solver.replan`) skips the
+construction and local search, which know nothing of moved seats: CP-SAT starts from the
+seats of the plan being changed, and its first goal is the fewest moved seats. When the
+route model of a large re-plan would be too big, the re-plan leaves repeat encounters out
+of the model rather than planning without regard to the seats already handed out.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import math
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import version
 
@@ -26,6 +32,7 @@ from rotation.solver.bounds import lower_bounds, meets_bounds
 from rotation.solver.construct import construct, seats_by_id
 from rotation.solver.explain import counting_conflicts, explain_infeasibility
 from rotation.solver.goals import route_variable_count
+from rotation.solver.history import with_history
 from rotation.solver.improve import improve
 from rotation.solver.local_search import Totals
 from rotation.solver.stages import Progress, ProgressCallback, StagedSearch
@@ -97,6 +104,7 @@ def solve(
     method: Method = Method.AUTO,
     progress: ProgressCallback | None = None,
     stop: threading.Event | None = None,
+    history: Sequence[Plan] = (),
 ) -> CheckedPlan:
     """Plan the event: every rule holds, the goals are as good as the time allows.
 
@@ -111,6 +119,9 @@ def solve(
         progress: called with a :class:`Progress` on every improving plan.
         stop: set it (from another thread, e.g. on Ctrl-C) to end the search early; the
             best plan found so far is returned, with a note saying so.
+        history: plans of earlier events; pairs who sat together there should not meet
+            again (goal ``EARLIER_ENCOUNTERS``, right after repeat encounters). People are
+            matched by id, then e-mail, then name and organisation.
 
     Returns:
         The plan, already checked by :func:`rotation.check`, with metrics and bounds.
@@ -120,6 +131,8 @@ def solve(
         SolveTimeoutError: no plan was found within the time limit.
     """
     method = _check_arguments(event, time_limit, seed, workers, method, progress, stop)
+    if history:
+        event = with_history(event, history)
     run = _Run(
         event,
         time_limit=time_limit,
@@ -133,12 +146,16 @@ def solve(
     if conflicts:
         raise NoPlanError(conflicts)
     bounds = lower_bounds(event)
-    start = _construct_start(event, seed, time_limit)
-    method = _choose_method(event, method)
-    if method is Method.CONSTRUCT:
-        found = _plan_by_local_search(run, start, bounds)
+    if event.previous_seats:
+        found = _plan_replan(run, bounds, method)
+        method = Method.EXACT
     else:
-        found = _plan_by_cpsat(run, start, bounds)
+        start = _construct_start(event, seed, time_limit)
+        method = _choose_method(event, method)
+        if method is Method.CONSTRUCT:
+            found = _plan_by_local_search(run, start, bounds)
+        else:
+            found = _plan_by_cpsat(run, start, bounds)
     if stop is not None and stop.is_set():
         found.notes.append("stopped early on request: the best plan found so far")
     return _checked_plan(run, found, method)
@@ -253,6 +270,33 @@ def _plan_by_cpsat(run: _Run, start: Placement, bounds: dict[Goal, float]) -> _F
     for goal, bound in result.proven.items():
         bounds[goal] = max(bounds.get(goal, 0.0), bound)
     return _Found(result.seats, result.status, bounds, dict(result.values))
+
+
+def _plan_replan(run: _Run, bounds: dict[Goal, float], method: Method) -> _Found:
+    """CP-SAT from the seats of the plan being changed, fewest moved seats first."""
+    notes = []
+    leave_out: frozenset[Goal] = frozenset()
+    if method is not Method.EXACT and _choose_method(run.event, Method.AUTO) is Method.CONSTRUCT:
+        leave_out = frozenset({Goal.REPEAT_ENCOUNTERS})
+        notes.append(
+            "re-planned without the repeat-encounter model (event too large for it): moved "
+            "seats and the other goals are minimised"
+        )
+    search = StagedSearch(
+        run.event,
+        bounds,
+        seed=run.seed,
+        workers=run.workers,
+        deterministic=run.deterministic,
+        progress=run.progress,
+        stop=run.stop,
+        leave_out=leave_out,
+    )
+    search.hint_previous(run.event.previous_seats)
+    result = search.run(run.time_limit, run.started)
+    for goal, bound in result.proven.items():
+        bounds[goal] = max(bounds.get(goal, 0.0), bound)
+    return _Found(result.seats, result.status, bounds, dict(result.values), notes)
 
 
 def _checked_plan(run: _Run, found: _Found, method: Method) -> CheckedPlan:

@@ -99,7 +99,9 @@ class StagedSearch:
         deterministic: bool,
         progress: ProgressCallback | None = None,
         stop: threading.Event | None = None,
+        leave_out: frozenset[Goal] = frozenset(),
     ) -> None:
+        """``leave_out``: goals without a term here (the route model of a large re-plan)."""
         self.event, self.bounds, self.seed = event, bounds, seed
         self.stop = stop or threading.Event()
         self.workers, self.deterministic, self.progress = workers, deterministic, progress
@@ -107,7 +109,8 @@ class StagedSearch:
         self.variables = SeatVariables.create(self.model, event)
         add_all_rules(event, self.variables)
         self.classes = add_symmetry_breaking(event, self.variables)
-        self.terms = build_terms(event, self.variables, event.goals.priority)
+        goals = [g for g in event.goals.priority if g not in leave_out]
+        self.terms = build_terms(event, self.variables, goals)
         for goal, term in self.terms.items():
             # Valid cuts: the LP sees the counting bounds from the start.
             if self._floor(goal) > 0:
@@ -148,6 +151,17 @@ class StagedSearch:
             return False
         self._keep(solver)
         return True
+
+    def hint_previous(self, seats: Mapping[tuple[str, int], str]) -> None:
+        """Hint the seats of the plan being changed (a re-plan); CP-SAT completes the rest."""
+        event = self.event
+        self.model.clear_hints()  # type: ignore[no-untyped-call]
+        for (participant, r), table in seats.items():
+            if not event.has_participant(participant) or not event.has_table(table):
+                continue
+            i, kept = event.participant_position(participant), event.table_position(table)
+            for k in self.variables.options.get((i, r), []):
+                self.model.add_hint(self.variables.seat[i, r, k], k == kept)
 
     def run(self, time_limit: float, started: float) -> ExactResult:
         """Solve every stage within the time limit (wall or deterministic seconds)."""
@@ -279,6 +293,9 @@ class StagedSearch:
         Handing the polished plan back to CP-SAT costs a completion solve; without time for
         it and a stage after it, the polish is skipped.
         """
+        if Goal.MOVED_SEATS in self.terms:
+            # The polish knows nothing of moved seats; its plans would only be refused.
+            return
         if self.deterministic:
             self._polish(None)
             return

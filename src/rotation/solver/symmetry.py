@@ -1,10 +1,11 @@
 """Symmetry breaking: tables of one theme that nobody can tell apart are used in order.
 
-Two tables are interchangeable when they share theme, capacity and phases, have no host and
-nobody is pinned to them: swapping their labels in every phase turns any plan into another
-plan of equal quality. In the first phase they run, table j+1 of such a class may only take
-a person once table j has taken an earlier one (value precedence), which keeps one plan of
-every relabelling and prunes the rest.
+Two tables are interchangeable when they share theme, capacity and phases, have no host,
+nobody is pinned to them and (in a re-plan) nobody sat at them before: swapping their
+labels in every phase turns any plan into another plan of equal quality. In the first
+phase they run, table j+1 of such a class may only take a person once table j has taken
+an earlier one (value precedence), which keeps one plan of every relabelling and prunes
+the rest.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ __all__ = ["add_symmetry_breaking", "interchangeable_tables", "relabel_for_symme
 def interchangeable_tables(event: Event) -> list[list[int]]:
     """Classes (of two or more) of table indices that no rule or person tells apart."""
     pinned = {t for p in event.participants for t in p.pins.values()}
+    pinned |= set(event.previous_seats.values())
     classes: dict[tuple[object, ...], list[int]] = {}
     for k, table in enumerate(event.tables):
         if table.host or table.id in pinned or _first_phase(event, k) is None:

@@ -158,7 +158,10 @@ def test_overview_lists_broken_rules(plan: Plan, tmp_path: Path) -> None:
 def test_participants_sheet_has_table_and_theme_per_phase(plan: Plan, tmp_path: Path) -> None:
     ws = load_workbook(write_plan(plan, tmp_path / "plan.xlsx"))["Participants"]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0] == ("ID", "Name", "Organisation", "Role", "gender", "Phase 1", "Phase 2")
+    assert rows[0] == (
+        "ID", "Name", "Organisation", "Role", "gender", "Phase 1", "Phase 2", "present"
+    )  # fmt: skip
+    assert {row[7] for row in rows[1:]} == {"yes"}
     table = plan.seats["p001", 1]
     assert rows[1][5] == f"{table} (Integration und Teilhabe)"
     assert ws.freeze_panes == "A2" and ws.tables

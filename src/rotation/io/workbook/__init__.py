@@ -7,7 +7,7 @@ Writing: :mod:`.writer` assembles the sheets, each from its own module (:mod:`.o
 into a :class:`~rotation.domain.Plan`.
 """
 
-from rotation.io.workbook.reader import read_plan
+from rotation.io.workbook.reader import read_plan, read_plan_to_change
 from rotation.io.workbook.writer import write_plan
 
-__all__ = ["read_plan", "write_plan"]
+__all__ = ["read_plan", "read_plan_to_change", "write_plan"]

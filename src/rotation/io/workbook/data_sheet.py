@@ -21,7 +21,9 @@ The JSON document is an object with two keys::
                                  "phases": [int] | null, "pins": {"phase": table},
                                  "preferred_first_theme"}, ...],
                "keep_apart": [{"name", "members": [id, ...]}, ...],
-               "keep_together": [...]},
+               "keep_together": [...],
+               "previous_seats": [[id, phase, table], ...],
+               "history": [{"name", "matched", "groups": [[id, ...], ...]}, ...]},
      "plan": {"status", "bounds": {goal: number}, "objective_terms": {goal: number},
               "wall_time", "seed", "workers", "solver", "notes": [text, ...],
               "seats_sha256"}}
@@ -44,6 +46,7 @@ from typing import Any
 from openpyxl.workbook.workbook import Workbook
 
 from rotation.domain import (
+    EarlierPlan,
     Event,
     Goal,
     Goals,
@@ -139,6 +142,11 @@ def event_to_json(event: Event) -> dict[str, Any]:
         "keep_together": [
             {"name": g.name, "members": list(g.members)} for g in event.keep_together
         ],
+        "previous_seats": sorted([p, r, t] for (p, r), t in event.previous_seats.items()),
+        "history": [
+            {"name": e.name, "matched": e.matched, "groups": [list(g) for g in e.groups]}
+            for e in event.history
+        ],
     }
 
 
@@ -203,6 +211,15 @@ def event_from_json(data: Mapping[str, Any]) -> Event:
             lexicographic=bool(goals.get("lexicographic", False)),
         ),
         name=str(data.get("name", "Event")),
+        previous_seats={(str(p), int(r)): str(t) for p, r, t in data.get("previous_seats", [])},
+        history=tuple(
+            EarlierPlan(
+                str(e["name"]),
+                tuple(tuple(str(m) for m in g) for g in e["groups"]),
+                int(e.get("matched", 0)),
+            )
+            for e in data.get("history", [])
+        ),
         source_file=str(data.get("source_file", "")),
         source_sha256=str(data.get("source_sha256", "")),
         attribute_names={str(k): str(v) for k, v in data.get("attribute_names", {}).items()},

@@ -120,6 +120,19 @@ class Labels:
     unknown: str
     list_join: str
     """How the last two items of a list join: " and ", " und "."""
+    # changes on the day and earlier events
+    present: str
+    yes: str
+    no: str
+    changes: str
+    before: str
+    after: str
+    change: str
+    change_kinds: Mapping[str, str]
+    changes_summary: str
+    no_changes: str
+    earlier_plans: str
+    earlier_matched: str
 
     def figure(self, value: float, digits: int = 2) -> str:
         """A figure as this language writes it (:func:`rotation.wording.format_number`)."""
@@ -185,6 +198,19 @@ _EN_METRICS = _frozen(
             "",
             "Everybody meets at least {value} different people.",
         ),
+        Metric.MOVED_SEATS: MetricText(
+            "Moved seats",
+            "No re-plan can move fewer than {bound} seats; this plan moves {value}.",
+            "This re-plan moves {value} seats.",
+            "{gap} moved seats",
+        ),
+        Metric.EARLIER_ENCOUNTERS: MetricText(
+            "Earlier encounters",
+            "No plan can seat fewer than {bound} pairs who met at an earlier event at one "
+            "table again; this plan seats {value}.",
+            "This plan seats {value} pairs who met at an earlier event at one table again.",
+            "{gap} earlier encounters",
+        ),
     }
 )
 
@@ -244,6 +270,20 @@ _DE_METRICS = _frozen(
             "Verschiedene Kontakte (mindestens)",
             "",
             "Jede Person trifft mindestens {value} verschiedene Menschen.",
+        ),
+        Metric.MOVED_SEATS: MetricText(
+            "Umgesetzte Plätze",
+            "Keine Neuplanung kann weniger als {bound} Plätze ändern; dieser Plan ändert {value}.",
+            "Diese Neuplanung ändert {value} Plätze.",
+            "{gap} umgesetzte Plätze",
+        ),
+        Metric.EARLIER_ENCOUNTERS: MetricText(
+            "Frühere Begegnungen",
+            "Kein Plan kann weniger als {bound} Paare, die sich bei einer früheren "
+            "Veranstaltung trafen, wieder an einen Tisch setzen; dieser Plan setzt {value}.",
+            "Dieser Plan setzt {value} Paare, die sich bei einer früheren Veranstaltung "
+            "trafen, wieder an einen Tisch.",
+            "{gap} frühere Begegnungen",
         ),
     }
 )
@@ -313,6 +353,19 @@ EN = Labels(
     print_note="Printing leaves out the sheets {sheets}; to print one, clear its print area.",
     unknown="(unknown)",
     list_join=" and ",
+    present="present",
+    yes="yes",
+    no="no",
+    changes="Changes",
+    before="Before",
+    after="Now",
+    change="Change",
+    change_kinds=MappingProxyType({"moved": "moved", "added": "new", "absent": "absent"}),
+    changes_summary="seats moved: {moved} (no plan can move fewer than {bound}); people added: "
+    "{added}; absent: {absent}",
+    no_changes="Nothing changed.",
+    earlier_plans="Earlier events",
+    earlier_matched="{name}: {matched} of {total} people of this event matched",
 )
 
 DE = Labels(
@@ -391,6 +444,19 @@ DE = Labels(
     "seinen Druckbereich auf.",
     unknown="(unbekannt)",
     list_join=" und ",
+    present="anwesend",
+    yes="ja",
+    no="nein",
+    changes="Änderungen",
+    before="Vorher",
+    after="Jetzt",
+    change="Änderung",
+    change_kinds=MappingProxyType({"moved": "umgesetzt", "added": "neu", "absent": "abwesend"}),
+    changes_summary="geänderte Plätze: {moved} (kein Plan kann weniger ändern als {bound}); "
+    "neu: {added}; abwesend: {absent}",
+    no_changes="Nichts geändert.",
+    earlier_plans="Frühere Veranstaltungen",
+    earlier_matched="{name}: {matched} von {total} Personen dieser Veranstaltung zugeordnet",
 )
 
 _BY_LANG: Mapping[str, Labels] = MappingProxyType({"en": EN, "de": DE})

@@ -1,4 +1,4 @@
-"""The list sheets of the plan workbook: Participants, Tables, Encounters, Assignments.
+"""The list sheets of the plan workbook: Changes, Participants, Tables, Encounters, Assignments.
 
 Participants, Encounters and Assignments are one header row (frozen) over one row per item,
 with filter buttons (an Excel table), columns sized to their content. The Tables sheet is a
@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from rotation.checker import encounter_counts
+from rotation.checker import encounter_counts, plan_changes
 from rotation.domain import Event, Plan
 from rotation.io.saving import new_sheet, put
 from rotation.io.workbook.labels import ASSIGNMENT_COLUMNS, Labels
@@ -40,6 +40,7 @@ from rotation.io.workbook.view import (
 __all__ = [
     "assignment_rows",
     "write_assignments",
+    "write_changes",
     "write_encounters",
     "write_participants",
     "write_tables",
@@ -58,6 +59,8 @@ def write_participants(workbook: Workbook, plan: Plan, labels: Labels) -> Worksh
     headers = [labels.id, labels.name, labels.organisation, role_header(event, labels)]
     headers += [event.attribute_label(a) for a in extra]
     headers += [phase_sheet_title(labels, ph) for ph in event.phase_numbers]
+    headers.append(labels.present)
+    gone = set(plan_changes(plan).absent)
     rows = []
     for person in event.participants:
         row: list[object] = [person.id, person.name, person.organisation]
@@ -68,6 +71,8 @@ def write_participants(workbook: Workbook, plan: Plan, labels: Labels) -> Worksh
                 row.append("" if person.attends(phase) else labels.not_present)
             else:
                 row.append(seat_label(event, table, labels.unknown))
+        # An organiser types "no" here for someone who does not come (read by replan).
+        row.append(labels.no if person.id in gone else labels.yes)
         rows.append(row)
     list_sheet(
         ws,
@@ -248,4 +253,32 @@ def write_assignments(workbook: Workbook, plan: Plan, labels: Labels) -> Workshe
         footer=labels.page_footer,
     )
     not_printed(ws)
+    return ws
+
+
+def write_changes(workbook: Workbook, plan: Plan, labels: Labels) -> Worksheet:
+    """A re-plan's changes: who moves where, who is new and where they sit, who is absent."""
+    event = plan.event
+    ws = workbook.create_sheet(labels.changes)
+    headers = [labels.id, labels.name, labels.organisation, labels.phase]
+    headers += [labels.before, labels.after, labels.change]
+    rows = []
+    for change in plan_changes(plan).seats:
+        person = event.participant(change.participant_id)
+        before = seat_label(event, change.before, labels.unknown)
+        after = seat_label(event, change.after, labels.unknown)
+        rows.append(
+            [
+                person.id,
+                person.name,
+                person.organisation,
+                change.phase,
+                before,
+                after,
+                labels.change_kinds[change.kind.value],
+            ]
+        )
+    if not rows:
+        rows.append(["", labels.no_changes, "", "", "", "", ""])
+    list_sheet(ws, headers, rows, table_name="Changes", footer=labels.page_footer)
     return ws

@@ -9,8 +9,8 @@ from openpyxl.styles import Alignment, Border
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from rotation.checker import CheckReport, verdict
-from rotation.domain import Metric, Plan
+from rotation.checker import CheckReport, plan_changes, verdict
+from rotation.domain import Goal, Metric, Plan
 from rotation.io.saving import first_sheet, put
 from rotation.io.workbook.labels import (
     DATA_SHEET,
@@ -130,6 +130,7 @@ def write_overview(
     _title(out, plan, labels)
     _result(out, plan, report, labels)
     _metrics(out, plan, report, labels)
+    _changes_and_history(out, plan, report, labels)
     _about(out, plan, labels, sha256, not_printed)
     ws.freeze_panes = "A2"
     print_on_a4(ws, footer=labels.page_footer, one_page=True)
@@ -165,6 +166,15 @@ def _result(out: _Writer, plan: Plan, report: CheckReport, labels: Labels) -> No
         out.pair("", f"{labels.rule_names[violation.rule]}: {violation.message}")
 
 
+def _shown(metric: Metric, plan: Plan) -> bool:
+    """Moved seats only in a re-plan, earlier encounters only with earlier plans."""
+    if metric is Metric.MOVED_SEATS:
+        return bool(plan.event.previous_seats)
+    if metric is Metric.EARLIER_ENCOUNTERS:
+        return bool(plan.event.history)
+    return True
+
+
 def _metrics(out: _Writer, plan: Plan, report: CheckReport, labels: Labels) -> None:
     """Every metric with its lower bound and a sentence; balance per attribute below it."""
     event = plan.event
@@ -173,6 +183,8 @@ def _metrics(out: _Writer, plan: Plan, report: CheckReport, labels: Labels) -> N
     first_metric_row = out.row
     figures = report.metrics.as_dict()
     for metric in Metric:
+        if not _shown(metric, plan):
+            continue
         value = float(figures[metric.value])
         bound = plan.record.bounds.get(metric.goal) if metric.goal is not None else None
         sentence = metric_sentence(metric, value, bound, labels)
@@ -215,3 +227,23 @@ def _about(
     if not_printed:
         sheets = join_words([f"'{name}'" for name in not_printed], labels)
         out.pair("", labels.print_note.format(sheets=sheets), small=True)
+
+
+def _changes_and_history(out: _Writer, plan: Plan, report: CheckReport, labels: Labels) -> None:
+    """What a re-plan changed in one line, and how many people each earlier plan matched."""
+    event = plan.event
+    if event.previous_seats:
+        changes = plan_changes(plan)
+        bound = plan.record.bounds.get(Goal.MOVED_SEATS, 0.0)
+        summary = labels.changes_summary.format(
+            moved=report.metrics.moved_seats,
+            bound=labels.figure(bound),
+            added=len(changes.added),
+            absent=len(changes.absent),
+        )
+        out.pair(labels.changes, summary)
+    for earlier in event.history:
+        matched = labels.earlier_matched.format(
+            name=earlier.name, matched=earlier.matched, total=len(event.participants)
+        )
+        out.pair(labels.earlier_plans, matched)

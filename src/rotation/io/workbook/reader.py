@@ -60,7 +60,7 @@ from rotation.io.workbook.labels import ASSIGNMENT_COLUMNS, DATA_SHEET, labels_f
 from rotation.io.xlsx import open_workbook, sheet_rows
 from rotation.limits import MAX_PHASES
 
-__all__ = ["read_plan"]
+__all__ = ["read_plan", "read_plan_to_change"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -68,6 +68,10 @@ T = TypeVar("T")
 _SHEET_NAMES = {labels_for(lang).assignments.casefold() for lang in ("en", "de")}
 _REQUIRED = {fold(column): column for column in ("participant_id", "phase", "table")}
 _TRAILING_NUMBER = re.compile(r"([0-9]+)\s*$")
+_PARTICIPANT_SHEETS = {labels_for(lang).participants.casefold() for lang in ("en", "de")}
+_PRESENT_HEADERS = {"present", "anwesend"}
+_YES = {"yes", "ja", "y", "j", "1", "true", "wahr", "x"}
+_NO = {"no", "nein", "n", "0", "false", "falsch", "-"}
 EDITED_NOTE = "The seats were changed after solving; the figures are the checker's."
 REBUILT_NOTE = (
     "The event was rebuilt from the Assignments sheet alone: table capacities follow the "
@@ -362,3 +366,83 @@ def _read_open_plan(workbook: Any, name: str, event: Event | None) -> CheckedPla
     report = check(event, Plan(event, seats))
     log.info("Plan read: %d seats, %d broken rules", len(seats), len(report.violations))
     return CheckedPlan(event, seats, metrics=report.metrics, record=record)
+
+
+def _marked_absent(workbook: Any, name: str) -> tuple[str, ...]:
+    """Ids whose "present" ("anwesend") cell in the Participants sheet says no."""
+    sheets = [ws for ws in workbook.worksheets if ws.title.casefold() in _PARTICIPANT_SHEETS]
+    sheet = sheets[0] if sheets else None
+    if sheet is None:
+        return ()
+    rows = sheet.iter_rows(values_only=True)
+    header = [fold(clean_text(v)) for v in next(rows, ())]
+    present = next((k for k, h in enumerate(header) if h in _PRESENT_HEADERS), None)
+    if present is None or "id" not in header:
+        return ()
+    id_column = header.index("id")
+    absent, problems = [], []
+    for number, values in enumerate(rows, start=2):
+        person = clean_id(values[id_column]) if id_column < len(values) else ""
+        answer = fold(clean_text(values[present])) if present < len(values) else ""
+        if not person or answer in _YES or not answer:
+            continue
+        if answer in _NO:
+            absent.append(person)
+            continue
+        problems.append(
+            Problem(
+                f"The present cell of participant '{person}' is neither yes nor no.",
+                hint="write yes or no (ja or nein)",
+                file=name,
+                sheet=sheet.title,
+                row=number,
+                column=header[present],
+            )
+        )
+    if problems:
+        raise InputError(problems, file=name)
+    return tuple(absent)
+
+
+def read_plan_to_change(path: str | PathLike[str]) -> tuple[CheckedPlan, tuple[str, ...]]:
+    """A plan workbook written by rotation, to re-plan: the plan and who is marked absent.
+
+    Unlike :func:`read_plan`, the hidden data sheet must be there (a re-plan keeps the
+    event's tables, rules and history), and every seat must name a person and a table it
+    knows. The people whose "present" cell in the Participants sheet says no come second.
+
+    Raises:
+        InputError: not a rotation plan, or its Assignments do not match its data sheet.
+    """
+    source = Path(path)
+    name = source.name
+    workbook = _open(source)
+    if DATA_SHEET not in workbook.sheetnames:
+        raise InputError(
+            [
+                Problem(
+                    f"The workbook is not a plan written by rotation: it has no hidden sheet "
+                    f"'{DATA_SHEET}'.",
+                    hint="re-plan a workbook that 'rotation plan' wrote (edited or not)",
+                    file=name,
+                )
+            ],
+            file=name,
+        )
+    plan = read_plan(source)
+    event = plan.event
+    problems = [
+        Problem(
+            f"The Assignments sheet seats '{person}' in phase {phase} at '{table}', which the "
+            "plan's hidden data sheet does not know.",
+            hint="correct the id or the table, or plan again from the registration file",
+            file=name,
+        )
+        for (person, phase), table in sorted(plan.seats.items())
+        if not event.has_participant(person)
+        or not event.has_table(table)
+        or phase not in event.phase_numbers
+    ]
+    if problems:
+        raise InputError(problems, file=name)
+    return plan, _marked_absent(workbook, name)

@@ -1,10 +1,10 @@
 """``write_plan``: the plan workbook an organiser prints and hands out (DESIGN 6.2).
 
-Sheets, in order: Overview, one per phase, Participants, Tables, Encounters, Assignments,
-and the hidden ``rotation-data`` sheet (see :mod:`rotation.io.workbook.data_sheet`).
-Printing the workbook prints the Overview (one page), the phase sheets, Participants and
-Tables; Encounters and Assignments are left out. Labels are English or German; the
-Assignments columns are the same in both.
+Sheets, in order: Overview, Changes (a re-plan only), one per phase, Participants, Tables,
+Encounters, Assignments, and the hidden ``rotation-data`` sheet (see
+:mod:`rotation.io.workbook.data_sheet`). Printing the workbook prints the Overview (one
+page), the Changes, the phase sheets, Participants and Tables; Encounters and Assignments
+are left out. Labels are English or German; the Assignments columns are the same in both.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from rotation.io.workbook.labels import labels_for
 from rotation.io.workbook.layout import new_workbook
 from rotation.io.workbook.list_sheets import (
     write_assignments,
+    write_changes,
     write_encounters,
     write_participants,
     write_tables,
@@ -48,6 +49,8 @@ def build_workbook(plan: Plan, *, lang: str | None = None, input_sha256: str = "
     write_overview(
         workbook, plan, report, labels, sha256, not_printed=(labels.encounters, labels.assignments)
     )
+    if plan.event.previous_seats:
+        write_changes(workbook, plan, labels)
     for phase in plan.event.phase_numbers:
         write_phase_sheet(workbook, plan, labels, phase)
     write_participants(workbook, plan, labels)
