@@ -374,7 +374,6 @@ class Event:
         name: the event's name, shown in the plan's titles.
         attribute_names: attribute key -> the column header the organiser wrote, where they
             differ (``{"gender": "Geschlecht"}``), so plans show the organiser's words.
-        language: ``"de"`` or ``"en"`` when the registration file's headers tell, else "".
         previous_seats: in a re-plan, the seats of the plan it changes in the phases being
             re-planned; a seat that changes counts as a moved seat (``Goal.MOVED_SEATS``).
         history: earlier plans whose pairs should not meet again (``Goal.EARLIER_ENCOUNTERS``).
