@@ -259,7 +259,7 @@ def write_assignments(workbook: Workbook, plan: Plan, labels: Labels) -> Workshe
 def write_changes(workbook: Workbook, plan: Plan, labels: Labels) -> Worksheet:
     """A re-plan's changes: who moves where, who is new and where they sit, who is absent."""
     event = plan.event
-    ws = workbook.create_sheet(labels.changes)
+    ws = new_sheet(workbook, labels.changes)
     headers = [labels.id, labels.name, labels.organisation, labels.phase]
     headers += [labels.before, labels.after, labels.change]
     rows = []
