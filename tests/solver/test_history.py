@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SOLVE, plan_for
+from solver_helpers import SOLVE, plan_for
 
 from rotation import EarlierPlan, Event, Goal, Participant, Plan, replan, solve
 from rotation.checker import compute_metrics

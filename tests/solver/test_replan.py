@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SOLVE, plan_for
+from solver_helpers import SOLVE, plan_for
 
 from rotation import (
     Event,
