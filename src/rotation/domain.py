@@ -401,6 +401,9 @@ class Event:
     language: str = field(default="", compare=False)
     """The language of the registration file's headers (``"de"``, ``"en"``), "" when unknown:
     the default language of the plan, the terminal output and the cards."""
+    defaulted: frozenset[str] = field(default=frozenset(), compare=False)
+    """Settings neither the file nor the options gave, left to a default when the event was
+    read (``"tables_per_theme"``): the interfaces say so when the default makes a poor plan."""
 
     # Lookup indexes, built once after validation.
     _participant_index: Mapping[str, int] = field(init=False, repr=False, compare=False)

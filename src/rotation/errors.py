@@ -18,8 +18,8 @@ Messages name rows and ids, never personal values such as names or e-mail addres
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import ClassVar, TypeVar
 
 from rotation.wording import pluralise
@@ -45,9 +45,21 @@ class Problem:
     sheet: str | None = None
     row: int | None = None
     column: str | None = None
+    key: str = field(default="", compare=False)
+    """The message's id in the catalogue of translations (:mod:`rotation.io.messages`);
+    "" for a message said in English only."""
+    values: Mapping[str, object] = field(default_factory=dict, compare=False, hash=False)
+    """The values the message was formatted with, for its translation."""
 
     def at(
-        self, message: str, hint: str = "", *, row: int | None = None, column: str | None = None
+        self,
+        message: str,
+        hint: str = "",
+        *,
+        row: int | None = None,
+        column: str | None = None,
+        key: str = "",
+        values: Mapping[str, object] | None = None,
     ) -> Problem:
         """Another problem in the same file and sheet; row and column kept unless given."""
         return Problem(
@@ -57,6 +69,8 @@ class Problem:
             sheet=self.sheet,
             row=self.row if row is None else row,
             column=self.column if column is None else column,
+            key=key,
+            values=dict(values or {}),
         )
 
     def where(self) -> str:
@@ -90,11 +104,15 @@ class _ProblemList(RotationError):
 
     subject: ClassVar[str] = "the input"
 
-    def __init__(self, problems: Iterable[Problem | str], *, file: str | None = None) -> None:
+    def __init__(
+        self, problems: Iterable[Problem | str], *, file: str | None = None, language: str = ""
+    ) -> None:
         self.problems: tuple[Problem, ...] = tuple(
             p if isinstance(p, Problem) else Problem(str(p), file=file) for p in problems
         )
         self.file = file
+        self.language = language
+        """The language of the input's headers when known ("de", "en"), for the messages."""
         count = len(self.problems)
         head = f"{pluralise(count, 'problem')} in {self.subject}"
         if file:

@@ -13,6 +13,7 @@ best plan so far.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from rotation.summary import Headline, headline, plan_summary
 __all__ = [
     "ALL_CARDS",
     "EXAMPLE_FILE",
+    "Advice",
     "CardKind",
     "Headline",
     "Language",
@@ -52,6 +54,7 @@ __all__ = [
     "cards_pdf",
     "check_target",
     "choose_language",
+    "default_advice",
     "example_registration",
     "headline",
     "lower_bounds",
@@ -168,6 +171,41 @@ def solve_time_limit(
     seats = sum(len(event.present_in(r)) for r in event.phase_numbers)
     left = time_limit - spent - WRITE_SECONDS_PER_SEAT * seats * min(MOST_SLOWDOWN, slowdown)
     return max(LEAST_SOLVE_SHARE * time_limit, left)
+
+
+LARGEST_GOOD_TABLE = 12
+"""More people than this at one table hardly talk with each other: a default giving such
+tables gets a warning before solving."""
+
+
+@dataclass(frozen=True)
+class Advice:
+    """A default the organiser left that makes a poor plan, and what to give instead.
+
+    ``key`` names the case (``"default_tables"``); ``values`` fill the interface's sentence
+    for it, in the organiser's language (the CLI's ``rotation.cli.texts``).
+    """
+
+    key: str
+    values: dict[str, int]
+
+
+def default_advice(event: Event) -> list[Advice]:
+    """The defaults of a read event that make a poor plan, said before solving.
+
+    No ``--tables-per-theme`` and no Tables sheet give one table per theme: with 50 people
+    and two themes a "table" of 25, so the advice names the default and a better setting.
+    """
+    advice = []
+    largest = max((table.max_size for table in event.tables), default=0)
+    if "tables_per_theme" in event.defaulted and largest > LARGEST_GOOD_TABLE:
+        per_theme = math.ceil(len(event.participants) / max(1, len(event.themes)))
+        suggested = max(2, round(per_theme / 8))
+        about = math.ceil(per_theme / suggested)
+        advice.append(
+            Advice("default_tables", {"size": largest, "suggested": suggested, "about": about})
+        )
+    return advice
 
 
 def run_solve(

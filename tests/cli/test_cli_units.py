@@ -11,6 +11,7 @@ from rich.console import Console
 
 from rotation.cli.progress import SolveProgress
 from rotation.cli.report import report_error
+from rotation.cli.texts import texts_for
 from rotation.domain import Event, Goal, Participant, Plan
 from rotation.errors import InputError, NoPlanError, Problem
 from rotation.solver import Progress
@@ -66,8 +67,18 @@ def test_progress_line_shows_best_so_far_and_bounds() -> None:
     assert "building a first plan" in progress.__rich__().plain
     progress(Progress(1.0, Goal.REPEAT_ENCOUNTERS, 15.0, 12.0, 15.0, 4.0))
     line = progress.__rich__().plain
-    assert "repeat encounters 15 (bound 12)" in line
-    assert "same-organisation pairs 4 (bound 3)" in line
+    assert "Repeat encounters 15 (no plan below 12)" in line
+    assert "Colleague pairs at one table 4 (no plan below 3)" in line
+
+
+def test_progress_line_in_german() -> None:
+    bounds = {Goal.REPEAT_ENCOUNTERS: 12.0, Goal.SAME_ORGANISATION_PAIRS: 3.0}
+    progress = SolveProgress(Console(), bounds, enabled=False, texts=texts_for("de"))
+    assert progress.__rich__().plain.startswith("Plane ...")
+    progress(Progress(1.0, Goal.REPEAT_ENCOUNTERS, 15.0, 12.0, 15.5, 4.0))
+    line = progress.__rich__().plain
+    assert "Wiederholte Begegnungen 15,5 (kein Plan unter 12)" in line
+    assert "Strg+C: anhalten und den besten Plan behalten" in line
 
 
 def test_input_problems_are_listed_with_their_place() -> None:

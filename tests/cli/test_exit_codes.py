@@ -46,7 +46,9 @@ def test_exit_3_names_rows_and_ids_but_no_personal_values(tmp_path: Path) -> Non
     book.save(bad)
     result = run("plan", bad, "-o", tmp_path / "p.xlsx", "--themes", *THEMES, "--json")
     assert result.returncode == 3
-    assert "row 5" in result.stderr and str(sheet["A4"].value) in result.stderr
+    # A German list: the problem is said in German, with its place and the id.
+    assert "Zeile 5" in result.stderr and str(sheet["A4"].value) in result.stderr
+    assert "Die Eingabe anmeldungen.xlsx ist so nicht verwendbar: 1 Problem." in result.stderr
     for name in names:
         assert name not in result.stderr and name not in result.stdout
     summary = json_of(result)
@@ -101,7 +103,7 @@ UNWRITABLE = "x" * 250 + ".xlsx"
 def test_exit_6_when_the_template_cannot_be_written(tmp_path: Path) -> None:
     result = run("template", tmp_path / UNWRITABLE)
     assert result.returncode == 6, result.stderr
-    assert "Cannot write the output" in result.stderr
+    assert "Die Ausgabe lässt sich nicht schreiben" in result.stderr  # a German template
     assert "Cannot use the input" not in result.stderr and "Traceback" not in result.stderr
     assert list(tmp_path.iterdir()) == []
 
@@ -113,7 +115,7 @@ def test_exit_6_when_the_plan_cannot_be_written(tmp_path: Path) -> None:
     )
     assert result.returncode == 6, result.stderr
     assert json_of(result)["error"] == "output"
-    assert "Cannot write the output" in result.stderr and "xxx.xlsx" in result.stderr
+    assert "Die Ausgabe lässt sich nicht schreiben" in result.stderr and "xxx.xlsx" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 
@@ -153,7 +155,7 @@ def test_exit_5_when_the_solver_times_out(
     assert exit_info.value.code == 5
     captured = capsys.readouterr()
     assert json_of_text(captured.out)["error"] == "timeout"
-    assert "larger --time-limit" in captured.err
+    assert "größeres --time-limit" in captured.err
     assert not (tmp_path / "p.xlsx").exists()
 
 
@@ -178,6 +180,6 @@ def test_internal_errors_hide_the_traceback_unless_debug(
         main(_plan_args(tmp_path, *(["--debug"] if debug else [])))
     assert exit_info.value.code == ExitCode.INTERNAL
     err = capsys.readouterr().err
-    assert "KeyError" in err and "report" in err
+    assert "KeyError" in err and "melden Sie ihn" in err
     assert ("Traceback" in err) is debug
     assert ("Erika" in err) is debug

@@ -21,6 +21,9 @@ from cli_helpers import (
     run,
 )
 
+from rotation.domain import Metric
+from rotation.io.workbook.labels import labels_for
+
 Planned = tuple[Path, dict[str, Any]]
 
 
@@ -104,13 +107,17 @@ def test_check_prints_every_metric_with_bounds(csv_plan: Planned) -> None:
     output, summary = csv_plan
     result = run("check", output)
     assert result.returncode == 0, result.stderr
-    assert "All rules hold" in result.stdout
-    for key in summary["metrics"]:
-        assert key.replace("_", " ") in result.stdout
-    line = next(x for x in result.stdout.splitlines() if x.startswith("repeat encounters"))
+    assert "Alle Regeln sind in plan.xlsx erfüllt." in result.stdout  # the list is German
+    german = labels_for("de")
+    for metric in Metric:
+        assert german.metrics[metric].name in result.stdout
+    line = next(x for x in result.stdout.splitlines() if x.startswith("Wiederholte Begegnungen"))
     value, bound = line.split()[-2:]
     assert float(value) == summary["metrics"]["repeat_encounters"]
     assert float(bound) == summary["bounds"]["repeat_encounters"]
+    english = run("check", output, "--lang", "en")
+    assert "All rules hold in plan.xlsx." in english.stdout
+    assert "Repeat encounters" in english.stdout and "No plan below" in english.stdout
 
 
 def _break_theme_coverage(plan: Path, broken: Path) -> str:
@@ -145,8 +152,8 @@ def test_check_names_the_person_in_a_hand_broken_plan(
         assert person in {v["participant"] for v in checked["violations"]}
         assert "theme coverage" in {v["rule"] for v in checked["violations"]}
     else:
-        assert "broken rule" in result.stdout
-        assert f"theme coverage: '{person}'" in result.stdout
+        assert "verletzte Regel" in result.stdout and "Themenabdeckung" in result.stdout
+        assert f"Themenabdeckung: '{person}'" in result.stdout
 
 
 def test_plan_refuses_to_overwrite_its_input(tmp_path: Path) -> None:

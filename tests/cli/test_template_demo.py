@@ -64,7 +64,8 @@ def test_demo_writes_the_plan_and_prints_the_headline(tmp_path: Path) -> None:
     written = tmp_path / "rotation-demo-plan.xlsx"
     assert written.exists()
     assert str(written.resolve()) in result.stdout
-    for figure in ("Repeat encounters", "Same-organisation pairs", "Balance (gender, role)"):
+    figures = ("Wiederholte Begegnungen: ", "Kolleg·innen-Paare am selben Tisch: ")
+    for figure in (*figures, "Ungleichgewicht der Merkmale (Geschlecht, Funktion): insgesamt"):
         assert figure in result.stdout
     rows = assignments(written)
     assert len({r["participant_id"] for r in rows}) == 50

@@ -10,12 +10,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from rotation.checker import CheckReport, check
+from rotation.checker import CheckReport, check, verdict
 from rotation.cli.cards import print_command
 from rotation.cli.command_line import ListOptionsCommand, split_at_commas, split_name_problem
 from rotation.cli.exit_codes import EXIT_CODES_HELP, ExitCode
 from rotation.cli.runner import (
     Display,
+    Run,
     consoles,
     guarded,
     plan_and_write,
@@ -24,8 +25,10 @@ from rotation.cli.runner import (
     usage_error,
 )
 from rotation.cli.summary import best_bounds, check_summary, metric_table
-from rotation.domain import Plan
+from rotation.cli.texts import texts_for
+from rotation.domain import CheckedPlan
 from rotation.io import read_plan, write_template
+from rotation.io.workbook.labels import status_sentence
 from rotation.limits import (
     MAX_PHASES,
     MAX_SEED,
@@ -156,6 +159,14 @@ Balance = Annotated[
         help="Columns to balance, e.g. gender role (or gender,role).",
     ),
 ]
+EventName = Annotated[
+    str | None,
+    typer.Option(
+        "--name",
+        help="The event's name for the plan's titles, e.g. \"Werkstatttreffen Herford\" "
+        "(default: the Settings sheet, else a title row above the header, else the file name).",
+    ),
+]
 SolveMethod = Annotated[
     Method,
     typer.Option(
@@ -174,6 +185,7 @@ def read_settings_of(
     phases: int | None,
     balance: list[str] | None,
     display: Display,
+    name: str | None = None,
 ) -> ReadSettings:
     """The command line's event options; theme names split by the shell are refused."""
     if themes:
@@ -188,6 +200,7 @@ def read_settings_of(
         min_table_size=min_table_size,
         phases=phases,
         balance=tuple(columns) if columns else None,
+        name=name.strip() or None if name else None,
     )
 
 
@@ -201,6 +214,7 @@ def plan_command(
     min_table_size: MinTableSize = None,
     phases: Phases = None,
     balance: Balance = None,
+    name: EventName = None,
     time_limit: TimeLimit = 30.0,
     seed: Seed = 0,
     deterministic: Deterministic = False,
@@ -224,16 +238,15 @@ def plan_command(
 
     Options not given are taken from the workbook's Tables and Settings sheets.
     """
-    display = Display(json=json_output, quiet=quiet, debug=debug)
+    display = Display(json=json_output, quiet=quiet, debug=debug, lang=lang.value if lang else None)
     read_settings = read_settings_of(
-        themes, tables_per_theme, table_size, min_table_size, phases, balance, display
+        themes, tables_per_theme, table_size, min_table_size, phases, balance, display, name
     )
     plan_and_write(
         input_file,
         output,
         read_settings=read_settings,
         solve_settings=SolveSettings(time_limit, seed, workers, deterministic, method),
-        lang=lang.value if lang else None,
         display=display,
         history=tuple(history or ()),
     )
@@ -310,6 +323,7 @@ def check_command(
     plan_file: Annotated[
         Path, typer.Argument(metavar="PLAN.xlsx", help="A plan workbook, also one edited by hand.")
     ],
+    lang: PlanLanguage = None,
     json_output: Json = False,
     debug: Debug = False,
 ) -> None:
@@ -317,33 +331,40 @@ def check_command(
 
     Exit code 0 when every rule holds, 1 when a rule is broken, 3 when the file cannot be read.
     """
-    display = Display(json=json_output, debug=debug)
+    display = Display(json=json_output, debug=debug, lang=lang.value if lang else None)
     out, _ = consoles()
-    with guarded(display):
+    with guarded(display) as run:
         plan = read_plan(plan_file)
+        run.learn(plan.event.language)
         report = check(plan.event, plan)
         if json_output:
             print_json(check_summary(plan, report, path=plan_file.resolve()))
         else:
-            _print_check(out, plan_file, plan, report)
+            _print_check(out, plan_file, plan, report, run)
     if not report.ok:
         raise typer.Exit(int(ExitCode.RULE_BROKEN))
 
 
-def _print_check(out: Console, plan_file: Path, plan: Plan, report: CheckReport) -> None:
+def _print_check(
+    out: Console, plan_file: Path, plan: CheckedPlan, report: CheckReport, run: Run
+) -> None:
     """The rules a checked plan breaks (or that all hold) and every metric with its bound."""
+    texts, labels = run.texts, run.labels
     if report.ok:
-        out.print(f"All rules hold in {plan_file.name}.", style="green", markup=False)
+        out.print(texts.all_rules_hold.format(file=plan_file.name), style="green", markup=False)
     else:
         out.print(
-            f"{len(report.violations)} broken rule(s) in {plan_file.name}:",
+            texts.broken_rules.format(count=len(report.violations), file=plan_file.name),
             style="bold red",
             markup=False,
         )
         for violation in report.violations:
-            out.print(f"- {violation}", markup=False, highlight=False)
-    out.print(f"Status: {plan.record.status.value}", markup=False)
-    out.print(metric_table(report.metrics, best_bounds(plan)))
+            rule = labels.rule_names[violation.rule]
+            out.print(f"- {rule}: {violation.message}", markup=False, highlight=False)
+    bounds = best_bounds(plan)
+    status = status_sentence(plan.record.status, verdict(plan, report.metrics, bounds), labels)
+    out.print(texts.status.format(status=status), markup=False, highlight=False)
+    out.print(metric_table(report.metrics, bounds, labels, plan.event))
 
 
 @app.command("template", epilog=EXIT_CODES_HELP)
@@ -358,17 +379,18 @@ def template_command(
     debug: Debug = False,
 ) -> None:
     """Write a blank registration workbook to fill in (participants, tables, settings)."""
-    display = Display(debug=debug)
+    display = Display(debug=debug, lang=lang.value)
+    texts = texts_for(lang.value)
     if output.suffix.lower() != ".xlsx":
-        raise usage_error(f"The template '{output.name}' must end in .xlsx.", display)
+        raise usage_error(texts.template_suffix.format(name=output.name), display)
     if output.exists() and not force:
-        raise usage_error(
-            f"'{output.name}' exists already; choose another name or add --force.", display
-        )
+        raise usage_error(texts.template_exists.format(name=output.name), display)
     out, _ = consoles()
     with guarded(display):
         written = write_template(output, "de" if lang is Language.de else "en")
-        out.print(f"Template written to {written.resolve()}", markup=False, highlight=False)
+        out.print(
+            texts.template_written.format(path=written.resolve()), markup=False, highlight=False
+        )
 
 
 @app.command("demo", epilog=EXIT_CODES_HELP)
@@ -391,31 +413,24 @@ def demo_command(
     "Gleichstellung und Vielfalt", two phases, three tables of at most ten per theme,
     balanced by gender and role (all set in the example's Settings sheet).
     """
-    display = Display(json=json_output, quiet=quiet, debug=debug)
+    display = Display(json=json_output, quiet=quiet, debug=debug, lang=lang.value if lang else None)
+    # The example's headers are German, so it speaks German unless --lang says otherwise.
+    texts = texts_for(lang.value if lang else "de")
     if not (json_output or quiet):
         out, _ = consoles()
-        out.print(
-            "Planning the bundled example: 50 participants, 2 themes, 2 phases...",
-            markup=False,
-        )
+        out.print(texts.demo_start, markup=False)
     with as_file(files("rotation") / "data" / EXAMPLE_FILE) as example:
         plan_and_write(
             example,
             output,
             read_settings=ReadSettings(),
             solve_settings=SolveSettings(time_limit, seed, workers, deterministic),
-            lang=lang.value if lang else None,
             display=display,
             full_table=False,
         )
     if not (json_output or quiet):
         with guarded(display):
-            out.print(
-                f"Open {output} to see who sits where; "
-                f"'rotation check {output}' prints every figure.",
-                markup=False,
-                highlight=False,
-            )
+            out.print(texts.demo_open.format(output=output), markup=False, highlight=False)
 
 
 @app.command("web", epilog=EXIT_CODES_HELP)

@@ -10,15 +10,12 @@ from rich.console import Console
 from rich.live import Live
 from rich.text import Text
 
-from rotation.domain import Goal
+from rotation.cli.texts import EN, Texts
+from rotation.domain import Goal, Metric
+from rotation.io.workbook.labels import Labels, labels_for
 from rotation.solver import Progress
-from rotation.wording import format_number
 
 __all__ = ["SolveProgress"]
-
-
-def _figure(value: float | None) -> str:
-    return "-" if value is None else format_number(value, digits=1)
 
 
 class SolveProgress:
@@ -29,8 +26,18 @@ class SolveProgress:
     latest report, and rich redraws the line from its refresh thread.
     """
 
-    def __init__(self, console: Console, bounds: Mapping[Goal, float], *, enabled: bool) -> None:
+    def __init__(
+        self,
+        console: Console,
+        bounds: Mapping[Goal, float],
+        *,
+        enabled: bool,
+        texts: Texts = EN,
+        labels: Labels | None = None,
+    ) -> None:
         self._console = console
+        self._texts = texts
+        self._labels = labels or labels_for(texts.lang)
         self._bounds = bounds
         self._enabled = enabled
         self._started = time.monotonic()
@@ -42,20 +49,30 @@ class SolveProgress:
 
     def __rich__(self) -> Text:
         elapsed = time.monotonic() - self._started
-        line = Text(f"Planning... {elapsed:4.0f} s", style="bold")
+        texts, labels = self._texts, self._labels
+        line = Text(texts.planning.format(seconds=elapsed), style="bold")
         latest = self._latest
         if latest is None:
-            line.append("  building a first plan")
+            line.append(texts.first_plan)
         else:
-            repeat_bound = self._bounds.get(Goal.REPEAT_ENCOUNTERS)
-            org_bound = self._bounds.get(Goal.SAME_ORGANISATION_PAIRS)
+
+            def figure(value: float | None) -> str:
+                return "-" if value is None else labels.figure(value, digits=1)
+
+            def below(goal: Goal) -> str:
+                return texts.no_plan_below.format(bound=figure(self._bounds.get(goal)))
+
             line.append(
-                f"  best so far: repeat encounters {_figure(latest.repeat_encounters)}"
-                f" (bound {_figure(repeat_bound)}),"
-                f" same-organisation pairs {_figure(latest.same_organisation_pairs)}"
-                f" (bound {_figure(org_bound)})"
+                texts.best_so_far.format(
+                    repeat=labels.metrics[Metric.REPEAT_ENCOUNTERS].name,
+                    repeat_value=figure(latest.repeat_encounters),
+                    repeat_bound=below(Goal.REPEAT_ENCOUNTERS),
+                    pairs=labels.metrics[Metric.SAME_ORGANISATION_PAIRS].name,
+                    pairs_value=figure(latest.same_organisation_pairs),
+                    pairs_bound=below(Goal.SAME_ORGANISATION_PAIRS),
+                )
             )
-        line.append("  Ctrl-C: stop and keep the best plan", style="dim")
+        line.append(texts.stop_hint, style="dim")
         return line
 
     def __enter__(self) -> SolveProgress:

@@ -12,18 +12,16 @@ from typing import Any
 from rich.console import Console
 
 from rotation.cli.exit_codes import ExitCode, exit_code_for
+from rotation.cli.texts import texts_for
 from rotation.errors import InputError, NoPlanError, OutputError, SolveTimeoutError
+from rotation.io.messages import problem_text
 
 __all__ = ["MAX_PROBLEMS_SHOWN", "REPORT_HINT", "error_summary", "report_error"]
 
 MAX_PROBLEMS_SHOWN = 50
 """Problems printed at most; the first ones, which an organiser fixes first anyway."""
 
-REPORT_HINT = (
-    "This is a bug in rotation. Please report it on the project's issue tracker with the "
-    "command you ran and the output of the same command with --debug (never your "
-    "registration file: it holds personal data)."
-)
+REPORT_HINT = texts_for("en").report_hint
 
 
 def _say(console: Console, text: str, style: str | None = None) -> None:
@@ -31,46 +29,51 @@ def _say(console: Console, text: str, style: str | None = None) -> None:
     console.print(text, style=style, markup=False, highlight=False, soft_wrap=True)
 
 
-def report_error(console: Console, error: BaseException, *, debug: bool = False) -> ExitCode:
-    """Print ``error`` for the organiser on ``console`` (stderr) and return its exit code."""
+def report_error(
+    console: Console, error: BaseException, *, debug: bool = False, lang: str = "en"
+) -> ExitCode:
+    """Print ``error`` for the organiser on ``console`` (stderr) in ``lang`` and return its
+    exit code. Problems are said in German where :mod:`rotation.io.messages` has them."""
     code = exit_code_for(error)
+    texts = texts_for(lang)
     if isinstance(error, InputError):
         count = len(error.problems)
-        where = f" in {error.file}" if error.file else ""
-        _say(console, f"Cannot use the input{where}: {count} problem(s).", "bold red")
+        where = texts.in_file.format(file=error.file) if error.file else ""
+        problems = texts.count(count, texts.problems)
+        _say(console, texts.input_heading.format(where=where, problems=problems), "bold red")
         for problem in error.problems[:MAX_PROBLEMS_SHOWN]:
-            _say(console, f"- {problem}")
+            _say(console, f"- {problem_text(problem, lang)}")
         if count > MAX_PROBLEMS_SHOWN:
-            _say(console, f"- ... and {count - MAX_PROBLEMS_SHOWN} more (--json lists all).")
-        _say(console, "Nothing was written.")
+            _say(console, texts.more_problems.format(count=count - MAX_PROBLEMS_SHOWN))
+        _say(console, texts.nothing_written)
     elif isinstance(error, OutputError):
-        count = len(error.problems)
-        _say(console, f"Cannot write the output: {count} problem(s).", "bold red")
+        problems = texts.count(len(error.problems), texts.problems)
+        _say(console, texts.output_heading.format(problems=problems), "bold red")
         for problem in error.problems:
-            _say(console, f"- {problem}")
-        _say(console, "Nothing was written; the input is unchanged.")
+            _say(console, f"- {problem_text(problem, lang)}")
+        _say(console, texts.output_unchanged)
     elif isinstance(error, NoPlanError):
-        _say(console, "No plan is possible with these rules:", "bold red")
+        _say(console, texts.no_plan, "bold red")
         for reason in error.reasons:
             _say(console, f"- {reason}")
-        _say(console, "Nothing was written. Change the tables, sizes or phases and try again.")
+        _say(console, texts.no_plan_hint)
     elif isinstance(error, SolveTimeoutError):
-        _say(console, f"No plan within the time limit: {error}", "bold red")
-        _say(console, "Nothing was written. Try a larger --time-limit.")
+        _say(console, texts.timeout.format(error=error), "bold red")
+        _say(console, texts.timeout_hint)
     elif isinstance(error, KeyboardInterrupt):
-        _say(console, "Interrupted before a plan was found. Nothing was written.", "bold red")
+        _say(console, texts.interrupted, "bold red")
     elif isinstance(error, OSError):
         # Files are checked before writing (OutputError); this is the screen or a pipe.
-        _say(console, f"Cannot write the output: {error.strerror or error}.", "bold red")
-        _say(console, "Free some disk space, or send the output to another file or program.")
+        _say(console, texts.cannot_write.format(reason=error.strerror or error), "bold red")
+        _say(console, texts.cannot_write_hint)
         return code
     else:
-        _say(console, f"Unexpected error ({type(error).__name__}).", "bold red")
-        _say(console, REPORT_HINT)
+        _say(console, texts.unexpected.format(kind=type(error).__name__), "bold red")
+        _say(console, texts.report_hint)
     if debug and code is ExitCode.INTERNAL:
         _say(console, "".join(traceback.format_exception(error)))
     elif not debug and code is ExitCode.INTERNAL:
-        _say(console, "Run the command again with --debug to see the traceback.")
+        _say(console, texts.debug_hint)
     return code
 
 

@@ -16,21 +16,26 @@ from typing import Any
 import typer
 from rich.console import Console
 
+from rotation.checker import verdict
 from rotation.cli.exit_codes import ExitCode
 from rotation.cli.progress import SolveProgress
 from rotation.cli.report import error_summary, report_error
 from rotation.cli.summary import best_bounds, changes_line, metric_table, plan_summary
 from rotation.cli.terminal import SafeConsole, json_text
-from rotation.domain import CheckedPlan, Goal
-from rotation.errors import OutputError
+from rotation.cli.texts import Texts, texts_for
+from rotation.domain import CheckedPlan, Goal, Metric
+from rotation.errors import InputError, OutputError
+from rotation.io.workbook.labels import Labels, labels_for, status_sentence
 from rotation.solver import lower_bounds
-from rotation.wording import format_number, pluralise
 from rotation.workflow import (
+    Language,
     PhaseOutOfRangeError,
     ReadSettings,
     SolveSettings,
     add_history,
     check_target,
+    choose_language,
+    default_advice,
     read_registration,
     replan_file,
     run_solve,
@@ -40,6 +45,7 @@ from rotation.workflow import (
 
 __all__ = [
     "Display",
+    "Run",
     "check_output",
     "consoles",
     "guarded",
@@ -53,11 +59,38 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Display:
-    """How a command talks: ``--json``, ``--quiet``, ``--debug``."""
+    """How a command talks: ``--json``, ``--quiet``, ``--debug``, ``--lang``."""
 
     json: bool = False
     quiet: bool = False
     debug: bool = False
+    lang: str | None = None
+    """The language asked for; None: the input's, else the system's (``choose_language``)."""
+
+
+@dataclass
+class Run:
+    """The language a command speaks in: the one asked for or the system's, until the input
+    is read and its headers tell (:meth:`learn`)."""
+
+    display: Display
+    lang: Language
+
+    def learn(self, file_language: str) -> Language:
+        """Settle the language once the input's headers are known; returns it."""
+        if self.display.lang is None and file_language in ("de", "en"):
+            self.lang = choose_language(file_language)
+        return self.lang
+
+    @property
+    def texts(self) -> Texts:
+        """The terminal's sentences in the run's language."""
+        return texts_for(self.lang)
+
+    @property
+    def labels(self) -> Labels:
+        """The workbook's words (metric names, status sentences) in the run's language."""
+        return labels_for(self.lang)
 
 
 def consoles() -> tuple[Console, Console]:
@@ -85,13 +118,15 @@ def _silence_stdout() -> None:
 
 
 @contextmanager
-def guarded(display: Display) -> Iterator[None]:
-    """Turn any error inside the block into its message and exit code."""
+def guarded(display: Display) -> Iterator[Run]:
+    """Turn any error inside the block into its message (in the run's language) and exit
+    code; yields the :class:`Run` whose language the block may settle."""
     if display.debug:
         logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
     _, err = consoles()
+    run = Run(display, choose_language(display.lang))
     try:
-        yield
+        yield run
     except (typer.Exit, typer.Abort):
         raise
     except BrokenPipeError:
@@ -103,7 +138,9 @@ def guarded(display: Display) -> Iterator[None]:
             raise
         if isinstance(error, OSError):
             _silence_stdout()
-        code = report_error(err, error, debug=display.debug)
+        if isinstance(error, InputError):
+            run.learn(error.language)
+        code = report_error(err, error, debug=display.debug, lang=run.lang)
         if display.json:
             with contextlib.suppress(OSError):  # stdout itself may be what failed
                 print_json(error_summary(error))
@@ -129,33 +166,33 @@ def check_output(
         raise usage_error("; ".join(str(p) for p in error.problems), display) from None
 
 
-def headline(plan: CheckedPlan) -> list[str]:
+def headline(plan: CheckedPlan, labels: Labels | None = None) -> list[str]:
     """The figures an organiser looks at first, each with the bound no plan can beat."""
+    labels = labels or labels_for("en")
+    texts = texts_for(labels.lang)
     metrics, bounds = plan.metrics, best_bounds(plan)
-    lines = [
-        f"Repeat encounters:       {format_number(metrics.repeat_encounters)}"
-        f" (no plan can have fewer than {format_number(bounds[Goal.REPEAT_ENCOUNTERS])})",
-        f"Same-organisation pairs: {format_number(metrics.same_organisation_pairs)}"
-        f" (no plan can have fewer than {format_number(bounds[Goal.SAME_ORGANISATION_PAIRS])})",
-    ]
+    figures = metrics.as_dict()
+
+    def line(metric: Metric) -> str:
+        goal = metric.goal
+        assert goal is not None
+        below = texts.no_plan_below.format(bound=labels.figure(bounds[goal]))
+        return f"{labels.metrics[metric].name}: {labels.figure(figures[metric.value])} ({below})"
+
+    lines = [line(Metric.REPEAT_ENCOUNTERS), line(Metric.SAME_ORGANISATION_PAIRS)]
     if plan.event.history:
-        lines.insert(
-            1,
-            f"Earlier encounters:      {format_number(metrics.earlier_encounters)}"
-            f" (no plan can have fewer than {format_number(bounds[Goal.EARLIER_ENCOUNTERS])})",
-        )
+        lines.insert(1, line(Metric.EARLIER_ENCOUNTERS))
     if plan.event.balance:
-        lines.append(
-            f"Balance ({', '.join(plan.event.balance)}): deviation "
-            f"{format_number(metrics.attribute_deviation)} in total, at most "
-            f"{format_number(metrics.attribute_deviation_max)} at one table"
-            f" (no plan can have less than {format_number(bounds[Goal.ATTRIBUTE_DEVIATION])})"
+        balance = texts.balance_line.format(
+            name=labels.metrics[Metric.ATTRIBUTE_DEVIATION].name,
+            attributes=", ".join(plan.event.attribute_label(a) for a in plan.event.balance),
+            total=labels.figure(metrics.attribute_deviation),
+            largest=labels.figure(metrics.attribute_deviation_max),
         )
+        bound = labels.figure(bounds[Goal.ATTRIBUTE_DEVIATION])
+        lines.append(f"{balance} ({texts.no_plan_below.format(bound=bound)})")
     if metrics.uneven_table_sizes or bounds[Goal.UNEVEN_TABLE_SIZES]:
-        lines.append(
-            f"Uneven table sizes:      {format_number(metrics.uneven_table_sizes)}"
-            f" (no plan can have less than {format_number(bounds[Goal.UNEVEN_TABLE_SIZES])})"
-        )
+        lines.append(line(Metric.UNEVEN_TABLE_SIZES))
     return lines
 
 
@@ -165,7 +202,6 @@ def plan_and_write(
     *,
     read_settings: ReadSettings,
     solve_settings: SolveSettings,
-    lang: str | None,
     display: Display,
     full_table: bool = True,
     history: Sequence[Path] = (),
@@ -176,11 +212,16 @@ def plan_and_write(
     """
     out, err = consoles()
     check_output(output, [source, *history], display)
-    with guarded(display):
+    with guarded(display) as run:
         started = time.monotonic()
         event = read_registration(source, read_settings)
         if history:
             event = add_history(event, history)
+        run.learn(event.language)
+        if not display.json:
+            for advice in default_advice(event):
+                text = getattr(run.texts, advice.key).format(**advice.values)
+                err.print(text, style="yellow", markup=False, highlight=False)
         # The time limit holds for the whole command: starting, reading and writing come
         # out of it (not in deterministic mode, whose budget must not depend on the machine).
         limit = solve_settings.time_limit
@@ -192,18 +233,24 @@ def plan_and_write(
         else:
             limit = solve_time_limit(event, limit)
         shown = err.is_terminal and not (display.quiet or display.json)
-        progress = SolveProgress(err, lower_bounds(event) if shown else {}, enabled=shown)
+        progress = SolveProgress(
+            err,
+            lower_bounds(event) if shown else {},
+            enabled=shown,
+            texts=run.texts,
+            labels=run.labels,
+        )
         with progress:
             outcome = run_solve(event, replace(solve_settings, time_limit=limit), progress)
         plan = outcome.plan
-        written = write_plan_file(plan, output, lang=lang, input_path=source)
+        written = write_plan_file(plan, output, lang=run.lang, input_path=source)
         if outcome.interrupted:
-            err.print("Stopped by Ctrl-C: wrote the best plan found so far.", style="yellow")
+            err.print(run.texts.stopped, style="yellow")
         if display.json:
             summary = plan_summary(plan, output=written.resolve(), interrupted=outcome.interrupted)
             print_json(summary)
         elif not display.quiet:
-            _print_plan(out, plan, written, full_table=full_table)
+            _print_plan(out, plan, written, run, full_table=full_table)
 
 
 def _process_age() -> float | None:
@@ -219,22 +266,29 @@ def _process_age() -> float | None:
         return None
 
 
-def _print_plan(out: Console, plan: CheckedPlan, written: Path, *, full_table: bool) -> None:
+def _print_plan(
+    out: Console, plan: CheckedPlan, written: Path, run: Run, *, full_table: bool
+) -> None:
     """The plan's headline figures (and with ``full_table`` every metric) on stdout."""
-    event = plan.event
-    out.print(f"Plan written to {written.resolve()}", markup=False, highlight=False)
-    out.print(
-        f"{pluralise(len(event.participants), 'participant')}, "
-        f"{pluralise(len(event.tables), 'table')}, {pluralise(len(event.phases), 'phase')}, "
-        f"{pluralise(len(event.themes), 'theme')}; "
-        f"status {plan.record.status.value}; {format_number(plan.record.wall_time, digits=1)} s",
-        markup=False,
-        highlight=False,
+    event, texts, labels = plan.event, run.texts, run.labels
+    bounds = best_bounds(plan)
+    status = status_sentence(plan.record.status, verdict(plan, plan.metrics, bounds), labels)
+    out.print(texts.written.format(path=written.resolve()), markup=False, highlight=False)
+    counts = ", ".join(
+        [
+            texts.count(len(event.participants), texts.participant),
+            texts.count(len(event.tables), texts.table),
+            texts.count(len(event.phases), texts.phase),
+            texts.count(len(event.themes), texts.theme),
+        ]
     )
-    for line in headline(plan):
+    seconds = texts.seconds.format(value=labels.figure(plan.record.wall_time, digits=1))
+    out.print(f"{counts}; {seconds}", markup=False, highlight=False)
+    out.print(status, markup=False, highlight=False)
+    for line in headline(plan, labels):
         out.print("  " + line, markup=False, highlight=False)
     if full_table:
-        out.print(metric_table(plan.metrics, best_bounds(plan)))
+        out.print(metric_table(plan.metrics, bounds, labels, plan.event))
 
 
 def replan_and_write(

@@ -379,6 +379,8 @@ def key_column_problems(layout: Layout, where: Problem, *, names_required: bool)
                 where.at(
                     f"No column with the participants' names{guess}.",
                     f"headers found: {found}; accepted: {accepted}",
+                    key="" if guess else "no_name_column",
+                    values={"headers": found},
                 )
             )
     if Field.ID not in fields:

@@ -95,7 +95,11 @@ def read_participants(
     rows = [[clean_text(c) for c in row] for row in sheet.rows]
     if not any(any(row) for row in rows):
         return None, [
-            base.at("The sheet is empty.", "put a header row and one row per participant in it")
+            base.at(
+                "The sheet is empty.",
+                "put a header row and one row per participant in it",
+                key="sheet_empty",
+            )
         ]
     header_at = participant_header_row(rows, columns)
     if header_at is None:
@@ -103,6 +107,8 @@ def read_participants(
             base.at(
                 "No header row found.",
                 "the first filled row must name the columns, e.g. " + _accepted(Field.NAME),
+                key="no_header_row",
+                values={"accepted": ", ".join(ALIASES[Field.NAME])},
             )
         ]
     header_number = RawSheet.excel_row(header_at)
@@ -136,6 +142,7 @@ def read_participants(
                 "The sheet has a header row but no participants below it.",
                 "add one row per participant",
                 row=header_number,
+                key="no_participants",
             )
         )
     problems += _duplicate_ids(registrations, layout, base)
@@ -192,10 +199,14 @@ class _Row:
     def text(self, column: int) -> str:
         return clean_text(self.raw[column]) if column < len(self.raw) else ""
 
-    def problem(self, fld: Field, message: str, hint: str) -> None:
+    def problem(self, fld: Field, message: str, hint: str, key: str = "", **values: object) -> None:
+        """A problem of this row in the field's column; ``key`` and ``values`` name the
+        message for its translation (:mod:`rotation.io.messages`)."""
         column = self.layout.fields.get(fld)
         header = self.layout.header(column) if column is not None else None
-        self.problems.append(self.base.at(message, hint, row=self.number, column=header))
+        self.problems.append(
+            self.base.at(message, hint, row=self.number, column=header, key=key, values=values)
+        )
 
     def person_id(self, index: int) -> str:
         """The id column's text, else the e-mail address, else the row's place in the list."""
@@ -204,7 +215,9 @@ class _Row:
             column = fields[Field.ID]
             person_id = clean_id(self.raw[column]) if column < len(self.raw) else ""
             if not person_id:
-                self.problem(Field.ID, "The row has no id.", "give every participant a unique id")
+                self.problem(
+                    Field.ID, "The row has no id.", "give every participant a unique id", "no_id"
+                )
         elif Field.EMAIL in fields:
             person_id = self.value(Field.EMAIL).casefold()
             if not person_id:
@@ -213,6 +226,7 @@ class _Row:
                     "The row has no e-mail address, which serves as the id when there is no "
                     "id column.",
                     "fill in the e-mail address or add an id column (e.g. 'Nr.')",
+                    "no_email",
                 )
         else:
             person_id = str(index + 1)
@@ -228,6 +242,7 @@ class _Row:
                 Field.ID,
                 "This is the template's example row.",
                 "overwrite it with a participant or delete it",
+                "example_row",
             )
         return person_id
 
@@ -244,6 +259,8 @@ class _Row:
                 name_field,
                 f"The participant '{person_id or '?'}' has no name.",
                 "fill in the name or delete the row",
+                "no_name",
+                id=person_id or "?",
             )
         return name
 
@@ -258,6 +275,7 @@ class _Row:
                 Field.PHASES,
                 "The phases present are not a list of phase numbers.",
                 "write e.g. 1,2 or 1-2, or leave it empty for all phases",
+                "bad_phases",
             )
             return None
 
@@ -323,6 +341,8 @@ def _duplicate_ids(
                 "ids must be unique: give one of them another id",
                 row=registration.row,
                 column=header,
+                key="same_email" if by_email else "same_id",
+                values={"id": registration.id, "first": earlier, "row": registration.row},
             )
         )
     return problems

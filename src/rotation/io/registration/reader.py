@@ -279,6 +279,7 @@ class _Builder:
     themes: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     n_phases: int = 0
+    defaulted: set[str] = field(default_factory=set)
 
     def problem(
         self,
@@ -288,6 +289,8 @@ class _Builder:
         row: int | None = None,
         column: str | None = None,
         sheet: str | None = None,
+        key: str = "",
+        **values: object,
     ) -> None:
         self.problems.append(
             Problem(
@@ -297,6 +300,8 @@ class _Builder:
                 sheet=sheet or self.sheet.sheet,
                 row=row,
                 column=column,
+                key=key,
+                values=values,
             )
         )
 
@@ -319,7 +324,7 @@ class _Builder:
         balance = self._balance()
         phases = self._phases()
         if self.problems:
-            raise InputError(self.problems, file=self.file)
+            raise InputError(self.problems, file=self.file, language=self.sheet.language)
         tables = [replace(t, host=hosts.get(t.id)) for t in self.tables]
         try:
             return Event(
@@ -334,6 +339,7 @@ class _Builder:
                 name=self.settings.name or self.sheet.title or Path(self.file).stem,
                 attribute_names=self.sheet.attribute_names,
                 language=self.sheet.language,
+                defaulted=frozenset(self.defaulted),
             )
         except EventError as error:
             raise InputError(
@@ -364,9 +370,12 @@ class _Builder:
                 "give the themes as an option (--themes A B), in a 'Themen'/'Themes' row of the "
                 "Settings sheet, or list the tables with their themes in a 'Tische'/'Tables' sheet",
                 sheet="",
+                key="no_themes",
             )
             return
         per_theme = self.settings.tables_per_theme or 1
+        if self.settings.tables_per_theme is None:
+            self.defaulted.add("tables_per_theme")
         n_tables = per_theme * len(self.themes) if isinstance(per_theme, int) else sum(per_theme)
         size = self.settings.table_size or max(1, math.ceil(n_people / max(1, n_tables)))
         minimum = self.settings.min_table_size or 0
@@ -486,6 +495,9 @@ class _Builder:
             "use one of: " + (", ".join(t.id for t in self.tables) or "no tables are defined"),
             row=row,
             column=column,
+            key="unknown_table",
+            table=text,
+            tables=", ".join(t.id for t in self.tables) or "–",
         )
 
     # -- participants -----------------------------------------------------------------------
@@ -529,6 +541,9 @@ class _Builder:
                     "use one of: " + ", ".join(self.themes),
                     row=registration.row,
                     column=self.column(Field.PREFERRED_FIRST_THEME),
+                    key="unknown_theme",
+                    theme=registration.preferred_theme,
+                    themes=", ".join(self.themes),
                 )
         return Participant(
             registration.id,
@@ -567,6 +582,8 @@ class _Builder:
                     "write the same group label in every member's row, or another participant's id",
                     row=rows[0],
                     column=self.column(fld),
+                    key="lonely_group",
+                    group=label,
                 )
                 continue
             groups.append(Group(label, tuple(members)))
@@ -591,6 +608,9 @@ class _Builder:
                     + (", ".join(layout.header(c) for c in layout.attributes.values()) or "none"),
                     column=SETTING_KEYS["balance"][0],
                     sheet="",
+                    key="no_balance_column",
+                    wanted=wanted,
+                    columns=", ".join(layout.header(c) for c in layout.attributes.values()) or "–",
                 )
                 continue
             chosen.append(match)
