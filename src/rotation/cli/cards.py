@@ -54,7 +54,7 @@ def print_command(
 
     Names in any script print correctly (the fonts ship with rotation).
     """
-    display = Display(debug=debug)
+    display = Display(debug=debug, lang=lang if lang in ("de", "en") else None)
     if lang is not None and lang not in ("de", "en"):
         raise usage_error(f"Unknown language '{lang}'; use de or en.", display)
     try:
@@ -63,9 +63,10 @@ def print_command(
         raise usage_error(str(error), display) from None
     check_output(output, [plan_file], display, suffix=".pdf")
     out, _ = consoles()
-    with guarded(display):
+    with guarded(display) as run:
         plan, written_in = read_plan_file(plan_file)
         language = choose_language(lang or written_in, plan.event)
+        run.learn(language)
         written = write_cards_file(plan, output, what=kinds, lang=language, plan_path=plan_file)
         names = ", ".join(_KIND_NAMES[language][kind.value] for kind in kinds)
         out.print(
