@@ -27,7 +27,7 @@ from rotation.cli.runner import (
 from rotation.cli.summary import best_bounds, check_summary, metric_table
 from rotation.cli.texts import texts_for
 from rotation.domain import CheckedPlan
-from rotation.io import read_plan, write_template
+from rotation.io import write_template
 from rotation.io.workbook.labels import status_sentence
 from rotation.limits import (
     MAX_PHASES,
@@ -39,7 +39,7 @@ from rotation.limits import (
     MIN_TIME_LIMIT,
 )
 from rotation.solver import Method
-from rotation.workflow import EXAMPLE_FILE, ReadSettings, SolveSettings
+from rotation.workflow import EXAMPLE_FILE, ReadSettings, SolveSettings, read_plan_file
 
 __all__ = ["EXAMPLE_FILE", "app"]
 
@@ -334,8 +334,9 @@ def check_command(
     display = Display(json=json_output, debug=debug, lang=lang.value if lang else None)
     out, _ = consoles()
     with guarded(display) as run:
-        plan = read_plan(plan_file)
-        run.learn(plan.event.language)
+        plan, written_in = read_plan_file(plan_file)
+        # The workbook's own language (a German list may have been planned in English).
+        run.learn(written_in or plan.event.language)
         report = check(plan.event, plan)
         if json_output:
             print_json(check_summary(plan, report, path=plan_file.resolve()))
