@@ -164,3 +164,38 @@ def test_solves_wait_their_turn_in_order(tmp_path: Path) -> None:
     assert waiting["ahead"] >= 1
     assert [s["status"] for s in statuses] == ["done"] * 3
     assert jobs[0].finished <= jobs[1].started and jobs[1].finished <= jobs[2].started
+
+
+def test_a_plan_is_re_planned_on_the_day(tmp_path: Path) -> None:
+    small = small_registration(tmp_path)
+    with client() as web:
+        first = web.post("/api/plans", files=upload(small), data={"time_limit": "3"}).json()
+        plan = wait_for(web, first["id"])
+        assert plan["status"] == "done"
+        bad = web.post(
+            f"/api/plans/{first['id']}/replan", data={"absent": ["nobody"], "from_phase": "9"}
+        )
+        again = web.post(
+            f"/api/plans/{first['id']}/replan",
+            data={"absent": ["3"], "from_phase": "2", "time_limit": "3"},
+        )
+        assert again.status_code == 202, again.text
+        status = wait_for(web, again.json()["id"])
+        first_seats = web.get(f"/api/plans/{first['id']}/plan.xlsx").content
+        new_seats = web.get(status["summary"]["output"]).content
+    assert bad.status_code == 422
+    assert {p["field"] for p in bad.json()["problems"]} == {"absent", "from_phase"}
+    assert status["status"] == "done"
+    assert [a["participant_id"] for a in status["changes"]["absent"]] == ["3"]
+    before = {(r["participant_id"], r["phase"]): r["table"] for r in _seats(first_seats)}
+    after = {(r["participant_id"], r["phase"]): r["table"] for r in _seats(new_seats)}
+    assert ("3", 2) not in after
+    assert all(after[key] == table for key, table in before.items() if key[1] == 1)
+
+
+def _seats(workbook: bytes) -> list[dict[str, object]]:
+    book = openpyxl.load_workbook(io.BytesIO(workbook))
+    sheet = next(ws for ws in book.worksheets if ws.title in ("Assignments", "Zuteilungen"))
+    rows = list(sheet.iter_rows(values_only=True))
+    header = [str(h) for h in rows[0]]
+    return [dict(zip(header, row)) for row in rows[1:] if row[0] is not None]

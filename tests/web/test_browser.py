@@ -110,6 +110,20 @@ def test_plan_in_english_stop_search_and_download(
     with page.expect_download() as cards:
         page.click("#download-cards")
     assert cards.value.suggested_filename == "cards.pdf"
+
+    # On the day: one person cannot come to phase 2.
+    absent = read_event(EXAMPLE).participants[3]
+    page.fill("#absent-filter", absent.label)
+    page.locator("label.absent:visible input").first.check()
+    page.select_option("#from-phase", "2")
+    page.fill("#day-time-limit", "5")
+    page.locator("#on-the-day").scroll_into_view_if_needed()
+    shoot(page, tmp_path, "en-6-on-the-day", full_page=False)
+    page.click("#replan-button")
+    changes = page.locator("#changes")
+    expect(changes).to_be_visible(timeout=TIMEOUT)
+    expect(changes).to_contain_text(f"{absent.label}, Phase 2: absent")
+    shoot(page, tmp_path, "en-7-changes", full_page=False)
     assert "Assignments" in openpyxl.load_workbook(saved).sheetnames
 
 

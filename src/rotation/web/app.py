@@ -35,7 +35,7 @@ from rotation.web.forms import (
     unchanged_from_file,
 )
 from rotation.web.guard import MAX_UPLOAD_BYTES, Guard
-from rotation.web.jobs import Job, JobState, Planner
+from rotation.web.jobs import Job, JobState, Planner, Replan
 from rotation.web.store import Store, Upload
 from rotation.web.texts import LANGUAGES, choose_language, text
 from rotation.wording import format_number
@@ -116,8 +116,8 @@ class _Web:
             response.set_cookie("lang", lang, samesite="strict", httponly=True)
         return response
 
-    async def receive_upload(self, form: FormData) -> Upload | None:
-        sent = form.get("file")
+    async def receive_upload(self, form: FormData, field: str = "file") -> Upload | None:
+        sent = form.get(field)
         if not isinstance(sent, UploadFile):
             return None
         data = await sent.read()
@@ -196,6 +196,8 @@ def _job_status(web: _Web, job: Job) -> dict[str, Any]:
         }
     )
     data["bounds"] = bounds
+    if job.replanned is not None:
+        data["changes"] = job.replanned.changes.as_dict()
     if job.state is JobState.DONE and job.outcome is not None:
         data["summary"] = plan_summary(
             job.outcome.plan,
@@ -257,6 +259,48 @@ def _result_context(plan: CheckedPlan) -> dict[str, Any]:
         "phases": phases,
         "people": people,
     }
+
+
+def _changes_context(job: Job) -> list[dict[str, Any]] | None:
+    """Who moves where in a re-plan: one row per changed seat, None for a first plan."""
+    if job.replanned is None:
+        return None
+    event = job.replanned.plan.event
+    rows = []
+    for change in job.replanned.changes.seats:
+        person = (
+            event.participant(change.participant_id).label
+            if event.has_participant(change.participant_id)
+            else change.participant_id
+        )
+        rows.append(
+            {
+                "name": person,
+                "phase": change.phase,
+                "before": change.before,
+                "after": change.after,
+                "kind": change.kind.value,
+            }
+        )
+    return rows
+
+
+def _day_request(
+    fields: Mapping[str, list[str]], plan: CheckedPlan
+) -> tuple[tuple[str, ...], int, list[FieldProblem]]:
+    """The absent ids and the first phase to re-plan from the On-the-day form."""
+    problems: list[FieldProblem] = []
+    absent = tuple(dict.fromkeys(a for a in fields.get("absent", ()) if a))
+    unknown = [a for a in absent if not plan.event.has_participant(a)]
+    if unknown:
+        problems.append(FieldProblem("absent", f"Unknown participant ids: {', '.join(unknown)}."))
+    text = (fields.get("from_phase") or ["1"])[-1].strip()
+    phase = int(text) if text.isdigit() else 0
+    if phase not in plan.event.phase_numbers:
+        problems.append(
+            FieldProblem("from_phase", f"Choose a phase from 1 to {len(plan.event.phases)}.")
+        )
+    return absent, phase, problems
 
 
 def create_app(config: WebConfig | None = None) -> Starlette:
@@ -349,6 +393,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
                 "result.html",
                 job=job,
                 interrupted=job.outcome.interrupted,
+                changes=_changes_context(job),
                 **_result_context(job.plan),
             )
         if job.state is JobState.ERROR:
@@ -360,6 +405,64 @@ def create_app(config: WebConfig | None = None) -> Starlette:
                 messages=job.error_messages(),
             )
         return web.page(request, "planning.html", job=job, status=_job_status(web, job))
+
+    async def replan_request(request: Request) -> Job | tuple[int, list[dict[str, Any]]]:
+        """Queue a re-plan of a finished job from the On-the-day form (or the API)."""
+        job = web.planner.get(request.path_params["plan"])
+        if job is None or job.plan is None or job.output is None:
+            return 404, [{"message": "No finished plan with this id.", "field": "plan"}]
+        form_data = await request.form(max_files=1)
+        fields = _form_fields(form_data)
+        absent, phase, problems = _day_request(fields, job.plan)
+        settings = parse_settings(
+            {k: v for k, v in fields.items() if k in ("time_limit", "seed", "lang")}
+        )
+        problems += settings.problems
+        if problems:
+            return 422, _field_problem_dicts(problems)
+        add_path = None
+        sent = form_data.get("walk_ins")
+        if isinstance(sent, UploadFile) and sent.filename:
+            received = await web.receive_upload(form_data, field="walk_ins")
+            add_path = received.path if received is not None else None
+        solve = replace(
+            settings.solve, workers=web.config.workers, deterministic=web.config.deterministic
+        )
+        key, folder = web.store.new_folder()
+        follow = Job(
+            key,
+            job.plan.event,
+            solve,
+            settings.lang or job.lang,
+            folder,
+            job.source,
+            job.source_name,
+            replan=Replan(job.output, absent, add_path, phase),
+        )
+        return web.planner.submit(follow)
+
+    async def replan_from_page(request: Request) -> Response:
+        outcome = await replan_request(request)
+        if isinstance(outcome, Job):
+            return RedirectResponse(f"/plans/{outcome.id}", status_code=303)
+        status, problems = outcome
+        if status == 404:
+            return web.page(request, "missing.html", 404)
+        return web.page(
+            request,
+            "failed.html",
+            status,
+            job=None,
+            kind="input",
+            messages=[p["text"] for p in problems],
+        )
+
+    async def api_replan(request: Request) -> Response:
+        outcome = await replan_request(request)
+        if isinstance(outcome, Job):
+            return JSONResponse({"id": outcome.id}, status_code=202)
+        status, problems = outcome
+        return JSONResponse({"problems": problems}, status_code=status)
 
     async def stop_from_page(request: Request) -> Response:
         job = web.planner.get(request.path_params["plan"])
@@ -449,11 +552,13 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         Route("/template/{lang}.xlsx", template),
         Route("/plans/{plan}", plan_page),
         Route("/plans/{plan}/stop", stop_from_page, methods=["POST"]),
+        Route("/plans/{plan}/replan", replan_from_page, methods=["POST"]),
         Route("/api/plans", api_create, methods=["POST"]),
         Route("/api/plans/{plan}", api_status),
         Route("/api/plans/{plan}/plan.xlsx", api_workbook),
         Route("/api/plans/{plan}/cards.pdf", api_cards),
         Route("/api/plans/{plan}/stop", api_stop, methods=["POST"]),
+        Route("/api/plans/{plan}/replan", api_replan, methods=["POST"]),
         Mount("/static", StaticFiles(packages=[("rotation.web", "static")]), name="static"),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)

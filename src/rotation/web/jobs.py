@@ -20,14 +20,16 @@ from rotation.domain import CheckedPlan, Event, Goal
 from rotation.errors import InputError, NoPlanError, RotationError, SolveTimeoutError
 from rotation.workflow import (
     Progress,
+    ReplanOutcome,
     SolveOutcome,
     SolveSettings,
     lower_bounds,
+    replan_file,
     run_solve,
     write_plan_file,
 )
 
-__all__ = ["Job", "JobState", "Planner"]
+__all__ = ["Job", "JobState", "Planner", "Replan"]
 
 
 class JobState(enum.Enum):
@@ -37,6 +39,16 @@ class JobState(enum.Enum):
     RUNNING = "running"
     DONE = "done"
     ERROR = "error"
+
+
+@dataclass(frozen=True)
+class Replan:
+    """A change on the day: who is absent, who joins (a registration file), from which phase."""
+
+    plan_path: Path
+    absent: tuple[str, ...] = ()
+    add_path: Path | None = None
+    from_phase: int = 1
 
 
 @dataclass
@@ -60,6 +72,10 @@ class Job:
     outcome: SolveOutcome | None = None
     output: Path | None = None
     error: BaseException | None = None
+    replan: Replan | None = None
+    """Set for a re-plan of an earlier job's workbook."""
+    replanned: ReplanOutcome | None = None
+    """The re-plan with its changes, once done."""
 
     @property
     def plan(self) -> CheckedPlan | None:
@@ -170,18 +186,34 @@ class Planner:
         job.state = JobState.RUNNING
         record: Callable[[Progress], None] = lambda progress: setattr(job, "progress", progress)  # noqa: E731
         try:
-            outcome = run_solve(job.event, job.settings, record, stop=job.stop)
             output = job.folder / self.output_name
-            write_plan_file(
-                outcome.plan,
-                output,
-                lang="de" if job.lang == "de" else "en",
-                input_path=job.source,
-            )
-            job.output, job.outcome = output, outcome
+            if job.replan is not None:
+                job.replanned = self._replan(job, job.replan, output, record)
+                job.output = job.replanned.written
+                job.outcome = SolveOutcome(job.replanned.plan, job.replanned.interrupted)
+            else:
+                outcome = run_solve(job.event, job.settings, record, stop=job.stop)
+                write_plan_file(outcome.plan, output, lang=job.lang, input_path=job.source)
+                job.output, job.outcome = output, outcome
             job.state = JobState.DONE
         except BaseException as error:  # shown on the page; the worker lives on
             job.error = error
             job.state = JobState.ERROR
         finally:
             job.finished = time.monotonic()
+
+    @staticmethod
+    def _replan(
+        job: Job, request: Replan, output: Path, record: Callable[[Progress], None]
+    ) -> ReplanOutcome:
+        return replan_file(
+            request.plan_path,
+            output,
+            absent=request.absent,
+            add_path=request.add_path,
+            from_phase=request.from_phase,
+            solve_settings=job.settings,
+            lang=job.lang,
+            progress=record,
+            stop=job.stop,
+        )

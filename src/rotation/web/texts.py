@@ -92,8 +92,18 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "host": "Host",
         "people": "{count} people",
         "day_heading": "On the day",
-        "day_missing": "Re-planning on the day (absent people, walk-ins) is not available in "
-        "this version.",
+        "day_intro": "Someone cannot come, or someone new arrives? Tick who is absent, add "
+        "walk-ins as a registration file, choose the first phase to plan again. Earlier phases "
+        "stay exactly as they are; as few people as possible move.",
+        "day_absent": "Absent",
+        "day_walk_ins": "Walk-ins (a registration file, optional)",
+        "day_from_phase": "Plan again from",
+        "day_button": "Re-plan",
+        "changes_heading": "Who moves where",
+        "changes_none": "Nobody has to move.",
+        "change_moved": "moves from table {before} to table {after}",
+        "change_absent": "absent (was at table {before})",
+        "change_added": "joins at table {after}",
         "error_heading": "No plan",
         "error_no_plan": "No plan is possible with these rules:",
         "error_timeout": "No plan was found within the time limit. Allow more time and try again.",
@@ -190,8 +200,18 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "host": "Gastgeber/in",
         "people": "{count} Personen",
         "day_heading": "Am Veranstaltungstag",
-        "day_missing": "Neu planen am Veranstaltungstag (Abwesende, spontan Dazugekommene) "
-        "gibt es in dieser Version noch nicht.",
+        "day_intro": "Jemand fehlt, oder jemand kommt spontan dazu? Haken Sie die Abwesenden "
+        "an, laden Sie Dazugekommene als Anmeldedatei hoch und wählen Sie die erste Phase, die "
+        "neu geplant wird. Frühere Phasen bleiben genau so; so wenige wie möglich wechseln.",
+        "day_absent": "Abwesend",
+        "day_walk_ins": "Dazugekommene (eine Anmeldedatei, freiwillig)",
+        "day_from_phase": "Neu planen ab",
+        "day_button": "Neu planen",
+        "changes_heading": "Wer wechselt wohin",
+        "changes_none": "Niemand muss wechseln.",
+        "change_moved": "wechselt von Tisch {before} zu Tisch {after}",
+        "change_absent": "abwesend (saß an Tisch {before})",
+        "change_added": "kommt an Tisch {after} dazu",
         "error_heading": "Kein Plan",
         "error_no_plan": "Mit diesen Regeln ist kein Plan möglich:",
         "error_timeout": "In der verfügbaren Zeit wurde kein Plan gefunden. Geben Sie mehr "

@@ -127,7 +127,20 @@ function setupSearch() {
   });
 }
 
+function setupAbsentFilter() {
+  const filter = document.getElementById("absent-filter");
+  if (!filter) return;
+  const people = Array.from(document.querySelectorAll("label.absent"));
+  filter.addEventListener("input", () => {
+    const query = filter.value.trim().toLowerCase();
+    people.forEach((label) => {
+      label.hidden = Boolean(query) && !label.dataset.name.includes(query);
+    });
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  setupAbsentFilter();
   setupUpload();
   setupThemes();
   setupProgress();
