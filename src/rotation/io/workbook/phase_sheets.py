@@ -37,7 +37,7 @@ from rotation.io.workbook.layout import (
 )
 from rotation.io.workbook.view import TableBlock, attribute, member_name, table_blocks, unseated
 
-__all__ = ["phase_sheet_title", "role_header", "write_phase_sheet"]
+__all__ = ["column_widths", "phase_sheet_title", "role_header", "write_phase_sheet"]
 
 TITLE_HEIGHT, HEADER_HEIGHT = 26.0, 18.0
 BLOCK_HEIGHT, MEMBER_HEIGHT, LINE_HEIGHT, SPACER_HEIGHT = 21.0, 16.0, 12.5, 10.0
@@ -119,11 +119,16 @@ def _style_row(
         styles.apply(ws.cell(row=row, column=column), (key, column), **style)
 
 
-def write_phase_sheet(workbook: Workbook, plan: Plan, labels: Labels, phase: int) -> Worksheet:
-    """Add the sheet of ``phase``: title, column headers, then one block per table."""
+def write_phase_sheet(
+    workbook: Workbook, plan: Plan, labels: Labels, phase: int, widths: Sequence[float]
+) -> Worksheet:
+    """Add the sheet of ``phase``: title, column headers, then one block per table.
+
+    ``widths`` come from :func:`column_widths`, computed once for all phase sheets: it reads
+    every phase, so computing it per sheet made writing quadratic in the phases (issue 16).
+    """
     event = plan.event
     ws = new_sheet(workbook, phase_sheet_title(labels, phase))
-    widths = column_widths(plan, labels)
     for k, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(k)].width = width
 

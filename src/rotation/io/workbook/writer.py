@@ -31,7 +31,7 @@ from rotation.io.workbook.list_sheets import (
     write_tables,
 )
 from rotation.io.workbook.overview import write_overview
-from rotation.io.workbook.phase_sheets import write_phase_sheet
+from rotation.io.workbook.phase_sheets import column_widths, write_phase_sheet
 
 __all__ = ["build_workbook", "write_plan"]
 
@@ -51,8 +51,9 @@ def build_workbook(plan: Plan, *, lang: str | None = None, input_sha256: str = "
     )
     if plan.event.previous_seats:
         write_changes(workbook, plan, labels)
+    widths = column_widths(plan, labels)
     for phase in plan.event.phase_numbers:
-        write_phase_sheet(workbook, plan, labels, phase)
+        write_phase_sheet(workbook, plan, labels, phase, widths)
     write_participants(workbook, plan, labels)
     write_tables(workbook, plan, labels)
     write_encounters(workbook, plan, labels)
