@@ -142,16 +142,8 @@ ROWS: dict[str, Callable[[], dict[str, Any]]] = {
         absent=20,
         added=15,
         time_limit=60.0,
-        first_limit=30.0,
-    ),
-    "replan-1000-last": lambda: replan_row(
-        "replan-1000-last",
-        synthetic_event(1000, themes=4, tables_per_theme=8, organisations=60, seed=SEED),
-        from_phase=4,
-        absent=20,
-        added=15,
-        time_limit=60.0,
-        first_limit=30.0,
+        first_limit=20.0,
+        method=Method.CONSTRUCT,
     ),
     "history-50": lambda: history_row("history-50", synthetic_event(50, seed=SEED), time_limit=30),
     "history-200": lambda: history_row(

@@ -277,10 +277,12 @@ def _plan_replan(run: _Run, bounds: dict[Goal, float], method: Method) -> _Found
     notes = []
     leave_out: frozenset[Goal] = frozenset()
     if method is not Method.EXACT and _choose_method(run.event, Method.AUTO) is Method.CONSTRUCT:
-        leave_out = frozenset({Goal.REPEAT_ENCOUNTERS})
+        # Measured at 1,000 people: moved seats alone solve in seconds, each further goal
+        # over all seats multiplies that beyond the time limit.
+        leave_out = frozenset(g for g in Goal if g is not Goal.MOVED_SEATS)
         notes.append(
-            "re-planned without the repeat-encounter model (event too large for it): moved "
-            "seats and the other goals are minimised"
+            "re-planned for the fewest moved seats only (event too large for the full model): "
+            "kept seats keep their figures, moved and new people are seated by the rules alone"
         )
     search = StagedSearch(
         run.event,
@@ -296,7 +298,9 @@ def _plan_replan(run: _Run, bounds: dict[Goal, float], method: Method) -> _Found
     result = search.run(run.time_limit, run.started)
     for goal, bound in result.proven.items():
         bounds[goal] = max(bounds.get(goal, 0.0), bound)
-    return _Found(result.seats, result.status, bounds, dict(result.values), notes)
+    # Optimal only for the goals in the model: with goals left out, merely valid.
+    status = Status.FEASIBLE if leave_out else result.status
+    return _Found(result.seats, status, bounds, dict(result.values), notes)
 
 
 def _checked_plan(run: _Run, found: _Found, method: Method) -> CheckedPlan:
