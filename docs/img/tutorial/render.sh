@@ -10,7 +10,7 @@ trap 'rm -rf "$work"' EXIT
 cp tests/data/anmeldungen-werkstatttreffen-50.xlsx "$work/anmeldungen.xlsx"
 (cd "$work" && rotation plan anmeldungen.xlsx -o plan.xlsx \
   --themes "Integration und Teilhabe" "Gleichstellung und Vielfalt" \
-  --tables-per-theme 3 --table-size 10 --balance Geschlecht Funktion --quiet)
+  --tables-per-theme 3 --table-size 10 --balance Geschlecht Funktion --lang en --quiet)
 soffice --headless --convert-to pdf --outdir "$work" "$work/plan.xlsx" >/dev/null 2>&1
 pdf="$work/plan.pdf"
 # Page 1: Overview; page 2: the first phase sheet; page 6: the Participants sheet.
