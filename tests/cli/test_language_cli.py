@@ -91,7 +91,7 @@ def test_lang_overrides_the_list_and_bad_input_is_said_in_the_lists_language(
     wrong = run("plan", GERMAN_50, "-o", tmp_path / "x.xlsx", "--themes", *THEMES,
                 "--balance", "Region")  # fmt: skip
     assert wrong.returncode == 3
-    assert "Es gibt keine Spalte 'Region' zum Ausgleichen." in wrong.stderr
+    assert "gibt es keine Spalte 'Region' zum Ausgleichen." in wrong.stderr
     assert "Es wurde nichts gespeichert." in wrong.stderr
 
 

@@ -58,6 +58,30 @@ def test_german_template(tmp_path: Path) -> None:
     assert "Teilnehmende" in book.sheetnames
 
 
+def test_a_misspelt_column_to_balance_points_at_the_settings_sheet(tmp_path: Path) -> None:
+    """The German template balances by 'Geschlecht; Funktion' in its Settings sheet; a header
+    renamed by a typo is reported there, not as a column of the participant sheet."""
+    template = tmp_path / "anmeldungen.xlsx"
+    assert run("template", template).returncode == 0
+    book = openpyxl.load_workbook(template)
+    header = [c.value for c in book["Teilnehmende"][1]]
+    book["Teilnehmende"].cell(1, header.index("Geschlecht") + 1).value = "Geschlect"
+    book.save(template)
+
+    result = run("plan", template, "-o", tmp_path / "plan.xlsx", "--json")
+    assert result.returncode == 3
+    (problem,) = [p for p in json_of(result)["problems"] if "to balance" in p]
+    assert problem.startswith("anmeldungen.xlsx, sheet 'Einstellungen': ")
+    assert "no column 'Geschlecht' in sheet 'Teilnehmende'" in problem
+    assert "Geschlect" in problem and "column 'Ausgleichen'" not in problem
+
+    by_option = run("plan", template, "-o", tmp_path / "plan.xlsx", "--balance", "Alter")
+    assert by_option.returncode == 3
+    assert "- anmeldungen.xlsx: Im Blatt 'Teilnehmende' gibt es keine Spalte 'Alter'" in (
+        by_option.stderr
+    )
+
+
 def test_demo_writes_the_plan_and_prints_the_headline(tmp_path: Path) -> None:
     result = run("demo", "--time-limit", "4", *FAST, cwd=tmp_path)
     assert result.returncode == 0, result.stderr

@@ -77,7 +77,7 @@ GERMAN: Mapping[str, tuple[str, str]] = MappingProxyType(
             "ID einer anderen Person",
         ),
         "no_balance_column": (
-            "Es gibt keine Spalte '{wanted}' zum Ausgleichen.",
+            "Im Blatt '{sheet}' gibt es keine Spalte '{wanted}' zum Ausgleichen.",
             "vorhandene Spalten: {columns}",
         ),
     }

@@ -227,6 +227,8 @@ def event_from_sheets(
     builder = _Builder(
         file, participants, tables_sheet.name if tables_sheet else None, merged, problems
     )
+    if options.balance is None and settings_sheet is not None:
+        builder.balance_sheet = settings_sheet.name
     return builder.build(table_rows)
 
 
@@ -280,6 +282,8 @@ class _Builder:
     tables: list[Table] = field(default_factory=list)
     n_phases: int = 0
     defaulted: set[str] = field(default_factory=set)
+    balance_sheet: str | None = None
+    """The Settings sheet when the columns to balance come from it (else from the options)."""
 
     def problem(
         self,
@@ -602,15 +606,20 @@ class _Builder:
         for wanted in self.settings.balance or ():
             match = names.get(fold(wanted))
             if match is None:
-                self.problem(
-                    f"There is no column '{wanted}' to balance.",
-                    "columns available: "
-                    + (", ".join(layout.header(c) for c in layout.attributes.values()) or "none"),
-                    column=SETTING_KEYS["balance"][0],
-                    sheet="",
-                    key="no_balance_column",
-                    wanted=wanted,
-                    columns=", ".join(layout.header(c) for c in layout.attributes.values()) or "–",
+                available = ", ".join(layout.header(c) for c in layout.attributes.values())
+                self.problems.append(
+                    Problem(
+                        f"There is no column '{wanted}' in sheet '{self.sheet.sheet}' to balance.",
+                        hint=f"columns available: {available or 'none'}",
+                        file=self.file,
+                        sheet=self.balance_sheet,
+                        key="no_balance_column",
+                        values={
+                            "wanted": wanted,
+                            "sheet": self.sheet.sheet,
+                            "columns": available or "–",
+                        },
+                    )
                 )
                 continue
             chosen.append(match)
