@@ -337,6 +337,8 @@ class ReplanOutcome:
     changes: Changes
     written: Path
     interrupted: bool
+    language: Language
+    """The language the new workbook was written in (the terminal should speak it too)."""
 
 
 def replan_file(
@@ -355,15 +357,16 @@ def replan_file(
 
     ``absent`` adds to the people marked "no" in the workbook's "present" column;
     ``add_path`` is a registration file with the late arrivals; ``lang`` None writes in
-    the plan's language (:func:`choose_language`). Nothing is written when
-    anything is wrong. Raises :class:`PhaseOutOfRangeError` for a ``from_phase`` outside the
-    plan (a usage error), and the errors of :func:`rotation.replan` and
-    :func:`rotation.read_plan`.
+    the language the plan workbook was written in (else :func:`choose_language`). Nothing
+    is written when anything is wrong. Raises :class:`PhaseOutOfRangeError` for a
+    ``from_phase`` outside the plan (a usage error), and the errors of
+    :func:`rotation.replan` and :func:`rotation.read_plan`.
     """
     source = Path(plan_path)
     inputs = [source] + ([Path(add_path)] if add_path is not None else [])
     check_target(Path(output), inputs)
     plan, marked = read_plan_to_change(source)
+    language = choose_language(lang or workbook_language(source), plan.event)
     check_phase(plan.event, from_phase)
     arrivals = read_late_arrivals(add_path, plan) if add_path is not None else ()
     gone = tuple(dict.fromkeys((*absent, *marked)))
@@ -375,5 +378,6 @@ def replan_file(
         )
 
     outcome = run_solve(plan.event, solve_settings, progress, stop=stop, solver=job)
-    written = write_plan_file(outcome.plan, output, lang=lang)
-    return ReplanOutcome(outcome.plan, plan_changes(outcome.plan), written, outcome.interrupted)
+    written = write_plan_file(outcome.plan, output, lang=language)
+    changes = plan_changes(outcome.plan)
+    return ReplanOutcome(outcome.plan, changes, written, outcome.interrupted, language)

@@ -105,7 +105,13 @@ def test_terminal_line_names_moves_bound_additions_and_absences(
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "(no plan can move fewer than" in result.stdout
-    assert "3 people added, 4 absent" in result.stdout
+    assert "people added: 3; absent: 4" in result.stdout
+    # The plan workbook is English (a German list planned with --lang en): so is the re-plan.
+    assert "Plan written to" in result.stdout and "Status" not in result.stdout
+    assert openpyxl.load_workbook(folder / "terminal.xlsx").sheetnames[:2] == [
+        "Overview",
+        "Changes",
+    ]
 
 
 def test_edited_present_column_is_honoured_in_german(folder: Path, plan_file: Path) -> None:
@@ -134,6 +140,16 @@ def test_edited_present_column_is_honoured_in_german(folder: Path, plan_file: Pa
     assert [a["participant_id"] for a in summary["changes"]["absent"]] == [gone]
     rows = _sheet_rows(output, "Änderungen")
     assert any(str(r["ID"]) == gone and r["Änderung"] == "abwesend" for r in rows)
+
+    # Without --lang the re-plan speaks the German workbook's language on the terminal too.
+    said = run("replan", edited, "-o", folder / "new-de-2.xlsx", "--from-phase", "2",
+               "--time-limit", "10", *FAST)  # fmt: skip
+    assert said.returncode == 0, said.stderr
+    assert "Plan gespeichert: " in said.stdout
+    assert "(kein Plan kann weniger ändern als " in said.stdout
+    assert "neu: 0; abwesend: 1" in said.stdout
+    assert "Wiederholte Begegnungen: " in said.stdout
+    assert "Plan written" not in said.stdout and "Repeat encounters" not in said.stdout
 
 
 @pytest.mark.parametrize(

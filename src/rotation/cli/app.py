@@ -310,8 +310,9 @@ def replan_command(
         add_file=add,
         from_phase=from_phase,
         solve_settings=SolveSettings(time_limit, seed, workers, deterministic),
-        lang=lang.value if lang else None,
-        display=Display(json=json_output, quiet=quiet, debug=debug),
+        display=Display(
+            json=json_output, quiet=quiet, debug=debug, lang=lang.value if lang else None
+        ),
     )
 
 

@@ -299,17 +299,21 @@ def replan_and_write(
     add_file: Path | None,
     from_phase: int,
     solve_settings: SolveSettings,
-    lang: str | None,
     display: Display,
 ) -> CheckedPlan:
-    """Re-plan a plan workbook on the day, write the new one and report what changed."""
+    """Re-plan a plan workbook on the day, write the new one and report what changed in its
+    language (``display.lang``, else the plan workbook's)."""
     out, err = consoles()
     check_output(output, [plan_file, *([add_file] if add_file else [])], display)
     if from_phase < 1:
         raise usage_error(f"--from-phase must be 1 or more, not {from_phase}.", display)
-    with guarded(display):
+    with guarded(display) as run:
         progress = SolveProgress(
-            err, {}, enabled=err.is_terminal and not (display.quiet or display.json)
+            err,
+            {},
+            enabled=err.is_terminal and not (display.quiet or display.json),
+            texts=run.texts,
+            labels=run.labels,
         )
         with progress:
             try:
@@ -320,25 +324,32 @@ def replan_and_write(
                     add_path=add_file,
                     from_phase=from_phase,
                     solve_settings=solve_settings,
-                    lang=lang,
+                    lang=display.lang,
                     progress=progress,
                 )
             except PhaseOutOfRangeError as error:
                 raise usage_error(str(error), display) from None
+        # The new workbook's language: --lang, else the plan workbook's own.
+        run.learn(outcome.language)
     plan = outcome.plan
     if outcome.interrupted:
-        err.print("Stopped by Ctrl-C: wrote the best plan found so far.", style="yellow")
+        err.print(run.texts.stopped, style="yellow")
     if display.json:
         written = outcome.written.resolve()
         summary = plan_summary(plan, output=written, interrupted=outcome.interrupted)
         summary["changes"] = outcome.changes.as_dict()
         print_json(summary)
     elif not display.quiet:
-        out.print(f"Plan written to {outcome.written.resolve()}", markup=False, highlight=False)
-        out.print(changes_line(plan, outcome.changes), markup=False, highlight=False)
-        out.print(f"Status {plan.record.status.value}; {plan.record.wall_time:.1f} s", markup=False)
-        for line in headline(plan):
+        texts, labels = run.texts, run.labels
+        status = status_sentence(
+            plan.record.status, verdict(plan, plan.metrics, best_bounds(plan)), labels
+        )
+        seconds = texts.seconds.format(value=labels.figure(plan.record.wall_time, digits=1))
+        out.print(texts.written.format(path=outcome.written.resolve()), markup=False)
+        out.print(changes_line(plan, outcome.changes, labels), markup=False, highlight=False)
+        out.print(f"{status} ({seconds})", markup=False, highlight=False)
+        for line in headline(plan, labels):
             out.print("  " + line, markup=False, highlight=False)
         for note in plan.record.notes:
-            out.print(f"Note: {note}", markup=False, highlight=False)
+            out.print(f"- {note}", markup=False, highlight=False)
     return plan

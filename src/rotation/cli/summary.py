@@ -12,7 +12,6 @@ from rotation.checker import Changes
 from rotation.domain import CheckedPlan, Event, Goal, Metric, Metrics
 from rotation.io.workbook.labels import Labels, labels_for
 from rotation.summary import best_bounds, check_summary, counts, plan_summary, violation_dict
-from rotation.wording import format_number, pluralise
 
 __all__ = [
     "best_bounds",
@@ -25,14 +24,15 @@ __all__ = [
 ]
 
 
-def changes_line(plan: CheckedPlan, changes: Changes) -> str:
-    """ "3 seats moved (no plan can move fewer than 3), 2 people added, 4 absent"."""
-    moved = plan.metrics.moved_seats
+def changes_line(plan: CheckedPlan, changes: Changes, labels: Labels) -> str:
+    """What a re-plan changed, in the words of the workbook's Overview: "seats moved: 3 (no
+    plan can move fewer than 3); people added: 2; absent: 4"."""
     bound = best_bounds(plan).get(Goal.MOVED_SEATS, 0.0)
-    return (
-        f"{pluralise(moved, 'seat')} moved (no plan can move fewer than "
-        f"{format_number(bound)}), {pluralise(len(changes.added), 'person', 'people')} added, "
-        f"{len(changes.absent)} absent"
+    return labels.changes_summary.format(
+        moved=plan.metrics.moved_seats,
+        bound=labels.figure(bound),
+        added=len(changes.added),
+        absent=len(changes.absent),
     )
 
 
