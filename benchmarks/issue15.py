@@ -228,7 +228,8 @@ def figure(record: dict[str, Any]) -> str:
         parts.append(f"org pairs {metrics.get('same_organisation_pairs')}")
         parts.append(f"max dev {metrics.get('attribute_deviation_max', 0):.2f}")
     if wall is not None:
-        parts.append(f"{wall:.1f} s")
+        limit = record.get("time_limit")
+        parts.append(f"{wall:.1f} s" + (f" (limit {limit:g} s)" if limit else ""))
     if record.get("command_cpu_time") is not None:
         parts.append(f"{record['command_cpu_time']:.1f} s CPU")
     if record.get("peak_memory_mb"):
