@@ -351,5 +351,5 @@ def replan_and_write(
         for line in headline(plan, labels):
             out.print("  " + line, markup=False, highlight=False)
         for note in plan.record.notes:
-            out.print(f"- {note}", markup=False, highlight=False)
+            out.print(texts.note.format(note=note), markup=False, highlight=False)
     return plan

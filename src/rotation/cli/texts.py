@@ -38,6 +38,7 @@ class Texts:
     template_suffix: str
     template_exists: str
     default_tables: str
+    note: str
     # progress line
     planning: str
     first_plan: str
@@ -78,6 +79,7 @@ EN = Texts(
     phase=("phase", "phases"),
     theme=("theme", "themes"),
     written="Plan written to {path}",
+    note="Note: {note}",
     seconds="{value} s",
     stopped="Stopped by Ctrl-C: wrote the best plan found so far.",
     no_plan_below="no plan below {bound}",
@@ -126,6 +128,7 @@ DE = Texts(
     phase=("Phase", "Phasen"),
     theme=("Thema", "Themen"),
     written="Plan gespeichert: {path}",
+    note="Hinweis: {note}",
     seconds="{value} s",
     stopped="Mit Strg+C angehalten: Der beste bisher gefundene Plan wurde gespeichert.",
     no_plan_below="kein Plan unter {bound}",
