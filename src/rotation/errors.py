@@ -30,6 +30,7 @@ __all__ = [
     "NoPlanError",
     "OutputError",
     "Problem",
+    "Reason",
     "RotationError",
     "SolveTimeoutError",
 ]
@@ -155,6 +156,26 @@ class OutputError(_ProblemList, OSError):
     """
 
     subject = "the output"
+
+
+class Reason(str):
+    """One reason why no plan exists, in English, with a message ``key`` and the ``values``
+    it was formatted with, so that :func:`rotation.io.messages.reason_text` can say it in the
+    organiser's language (like a :class:`Problem`). It is a ``str`` everywhere else.
+
+    >>> reason = Reason("Phase 1 is full.", key="phase_full", phase=1)
+    >>> reason, reason.key, dict(reason.values)
+    ('Phase 1 is full.', 'phase_full', {'phase': 1})
+    """
+
+    key: str
+    values: Mapping[str, object]
+
+    def __new__(cls, text: str, key: str = "", **values: object) -> Reason:
+        reason = super().__new__(cls, text)
+        reason.key = key
+        reason.values = dict(values)
+        return reason
 
 
 class NoPlanError(RotationError):

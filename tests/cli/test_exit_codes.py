@@ -68,8 +68,9 @@ def test_exit_4_with_the_reason_when_the_tables_are_too_small(tmp_path: Path) ->
         "--tables-per-theme", "2", "--table-size", "5", *FAST, "--time-limit", "2",
     )  # fmt: skip
     assert result.returncode == 4
-    assert "Phase 1: 48 participants attend" in result.stderr
-    assert "seat only 20" in result.stderr
+    # The CSV's headers are German, so are the reasons.
+    assert "Phase 1: 48 Teilnehmende sind anwesend" in result.stderr
+    assert "nur 20 Plätze" in result.stderr
     assert not (tmp_path / "p.xlsx").exists()
 
 

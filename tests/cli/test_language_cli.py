@@ -109,3 +109,23 @@ def test_one_table_per_theme_by_default_is_said_before_solving(tmp_path: Path) -
         "--time-limit", "2", *FAST, "--lang", "en", "--json",
     )  # fmt: skip
     assert english.returncode == 0 and "tables-per-theme" not in english.stderr  # --json: quiet
+
+
+def test_an_impossible_german_event_says_why_in_german(tmp_path: Path) -> None:
+    """Exit 4: the reasons in the list's language, the same figures in English with --lang."""
+    arguments = ("--themes", *THEMES, "--tables-per-theme", "2", "--table-size", "10")
+    german = run("plan", GERMAN_50, "-o", tmp_path / "plan.xlsx", *arguments)
+    assert german.returncode == 4, german.stderr
+    assert "Mit diesen Regeln ist kein Plan möglich:" in german.stderr
+    assert (
+        "- Phase 1: 50 Teilnehmende sind anwesend, aber die Tische haben zusammen nur 40 "
+        "Plätze; ergänzen Sie 10 Plätze (mehr oder größere Tische)." in german.stderr
+    )
+    assert f"- Thema '{THEMES[0]}': 50 Besuche sind nötig" in german.stderr
+    assert "participants attend" not in german.stderr and "visits are needed" not in german.stderr
+    english = run("plan", GERMAN_50, "-o", tmp_path / "plan.xlsx", *arguments, "--lang", "en")
+    assert english.returncode == 4
+    assert "- Phase 1: 50 participants attend, but 4 tables seat only 40; add 10 seats" in (
+        english.stderr
+    )
+    assert not (tmp_path / "plan.xlsx").exists()

@@ -14,7 +14,7 @@ from rich.console import Console
 from rotation.cli.exit_codes import ExitCode, exit_code_for
 from rotation.cli.texts import texts_for
 from rotation.errors import InputError, NoPlanError, OutputError, SolveTimeoutError
-from rotation.io.messages import problem_text
+from rotation.io.messages import problem_text, reason_text
 
 __all__ = ["MAX_PROBLEMS_SHOWN", "REPORT_HINT", "error_summary", "report_error"]
 
@@ -55,7 +55,7 @@ def report_error(
     elif isinstance(error, NoPlanError):
         _say(console, texts.no_plan, "bold red")
         for reason in error.reasons:
-            _say(console, f"- {reason}")
+            _say(console, f"- {reason_text(reason, lang)}")
         _say(console, texts.no_plan_hint)
     elif isinstance(error, SolveTimeoutError):
         _say(console, texts.timeout.format(error=error), "bold red")

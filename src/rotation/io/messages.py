@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from rotation.errors import Problem
+from rotation.errors import Problem, Reason
 
-__all__ = ["GERMAN", "problem_text", "where_text"]
+__all__ = ["GERMAN", "GERMAN_REASONS", "problem_text", "reason_text", "where_text"]
 
 GERMAN: Mapping[str, tuple[str, str]] = MappingProxyType(
     {
@@ -99,6 +99,59 @@ def where_text(problem: Problem, lang: str) -> str:
     if problem.column:
         parts.append(f"Spalte '{problem.column}'")
     return ", ".join(parts)
+
+
+GERMAN_REASONS: Mapping[str, str] = MappingProxyType(
+    {
+        "phase_no_table": "Phase {phase}: {present} Teilnehmende sind anwesend, aber in dieser "
+        "Phase gibt es keinen Tisch.",
+        "phase_seats": "Phase {phase}: {present} Teilnehmende sind anwesend, aber die Tische "
+        "haben zusammen nur {seats} Plätze; ergänzen Sie {missing} Plätze (mehr oder größere "
+        "Tische).",
+        "phase_minimum": "Phase {phase}: Die Tische brauchen zusammen mindestens {minimum} "
+        "Personen, aber nur {present} sind anwesend; senken Sie die Mindestgrößen der Tische "
+        "oder nehmen Sie weniger Tische.",
+        "theme_forced": "Phase {phase}: {count} Teilnehmende brauchen noch das Thema '{theme}' "
+        "(ihre festen Tische lassen keine andere Wahl), aber seine Tische haben nur {seats} "
+        "Plätze.",
+        "theme_minimum": "Thema '{theme}': Seine Tische brauchen über alle Phasen mindestens "
+        "{minimum} Besuche (ihre Mindestgrößen), aber die {people} Teilnehmenden können es nur "
+        "{most}-mal besuchen; senken Sie die Mindestgrößen seiner Tische.",
+        "theme_seats": "Thema '{theme}': {must} Besuche sind nötig (jede Person einmal), aber "
+        "seine Tische haben über alle Phasen nur {seats} Plätze; ergänzen Sie {missing} Plätze "
+        "bei diesem Thema.",
+        "group_apart": "Phase {phase}: Die Gruppe '{group}' (getrennt halten) hat {present} "
+        "anwesende Mitglieder, aber es gibt nur {tables} Tische; jedes Mitglied braucht einen "
+        "eigenen Tisch.",
+        "group_together_size": "Phase {phase}: Die Gruppe '{group}' (zusammen halten) hat "
+        "{present} anwesende Mitglieder, aber der größte Tisch hat nur {largest} Plätze.",
+        "group_together_pins": "Phase {phase}: Mitglieder der Gruppe '{group}' (zusammen halten) "
+        "sind fest an verschiedenen Tischen eingeplant ({tables}).",
+        "relax": "Lockern Sie eine davon (mehr Plätze, weniger feste Tische, kleinere Gruppen).",
+        "unproven": "Der Solver konnte in der Zeitgrenze nicht zeigen, welche Regeln sich "
+        "widersprechen; prüfen Sie Tischgrößen, feste Tische und Gruppen oder geben Sie mehr Zeit.",
+        "conflict_at_start": "Die Regeln widersprechen sich schon vor jeder Wahl (prüfen Sie feste "
+        "Tische und Gastgeber).",
+    }
+)
+"""Why no plan exists, in German, by :class:`~rotation.errors.Reason` key."""
+
+
+def reason_text(reason: str, lang: str) -> str:
+    """A reason why no plan exists in ``lang``: German from :data:`GERMAN_REASONS` where it
+    has the reason's key, else as made (English).
+
+    >>> reason = Reason("Phase 2: no table runs.", "phase_no_table", phase=2, present=12)
+    >>> reason_text(reason, "de")
+    'Phase 2: 12 Teilnehmende sind anwesend, aber in dieser Phase gibt es keinen Tisch.'
+    >>> reason_text(reason, "en")
+    'Phase 2: no table runs.'
+    """
+    key = reason.key if isinstance(reason, Reason) else ""
+    translated = GERMAN_REASONS.get(key) if lang == "de" else None
+    if translated is None or not isinstance(reason, Reason):
+        return str(reason)
+    return translated.format(**reason.values)
 
 
 def problem_text(problem: Problem, lang: str) -> str:

@@ -15,6 +15,7 @@ from collections import Counter
 from ortools.sat.python import cp_model
 
 from rotation.domain import Event, Participant
+from rotation.errors import Reason
 from rotation.solver.cpsat import new_solver
 from rotation.solver.rules import RuleInstance, add_all_rules
 from rotation.solver.variables import SeatVariables
@@ -34,21 +35,42 @@ def counting_conflicts(event: Event) -> list[str]:
         present = event.present_in(r)
         tables = event.tables_in(r)
         if present and not tables:
-            reasons.append(f"Phase {r}: {len(present)} participants attend, but no table runs.")
+            reasons.append(
+                Reason(
+                    f"Phase {r}: {len(present)} participants attend, but no table runs.",
+                    "phase_no_table",
+                    phase=r,
+                    present=len(present),
+                )
+            )
             continue
         seats, minimum = _seats(tables, "max_size"), _seats(tables, "min_size")
         if len(present) > seats:
             reasons.append(
-                f"Phase {r}: {len(present)} participants attend, but "
-                f"{pluralise(len(tables), 'table')} {'seats' if len(tables) == 1 else 'seat'} "
-                f"only {seats}; add {pluralise(len(present) - seats, 'seat')} (more or larger "
-                "tables)."
+                Reason(
+                    f"Phase {r}: {len(present)} participants attend, but "
+                    f"{pluralise(len(tables), 'table')} {'seats' if len(tables) == 1 else 'seat'} "
+                    f"only {seats}; add {pluralise(len(present) - seats, 'seat')} (more or larger "
+                    "tables).",
+                    "phase_seats",
+                    phase=r,
+                    present=len(present),
+                    tables=len(tables),
+                    seats=seats,
+                    missing=len(present) - seats,
+                )
             )
         if len(present) < minimum:
             reasons.append(
-                f"Phase {r}: the tables need at least {pluralise(minimum, 'person', 'people')} in "
-                f"all, but only {len(present)} attend; lower the minimum table sizes or use "
-                "fewer tables."
+                Reason(
+                    f"Phase {r}: the tables need at least {pluralise(minimum, 'person', 'people')} "
+                    f"in all, but only {len(present)} attend; lower the minimum table sizes or use "
+                    "fewer tables.",
+                    "phase_minimum",
+                    phase=r,
+                    minimum=minimum,
+                    present=len(present),
+                )
             )
     reasons += _theme_conflicts(event)
     reasons += _group_conflicts(event)
@@ -83,14 +105,21 @@ def _forced_themes(event: Event) -> Counter[tuple[int, str]]:
 
 
 def _theme_conflicts(event: Event) -> list[str]:
-    reasons = []
+    reasons: list[str] = []
     forced = _forced_themes(event)
     for (r, theme), count in sorted(forced.items()):
         seats = _seats(event.tables_in(r, theme), "max_size")
         if count > seats:
             reasons.append(
-                f"Phase {r}: {count} participants still need theme '{theme}' (their pins leave "
-                f"no other choice), but its tables seat {seats}."
+                Reason(
+                    f"Phase {r}: {count} participants still need theme '{theme}' (their pins "
+                    f"leave no other choice), but its tables seat {seats}.",
+                    "theme_forced",
+                    phase=r,
+                    count=count,
+                    theme=theme,
+                    seats=seats,
+                )
             )
     for theme in event.theme_names:
         must = sum(v[0] for p in event.participants if (v := event.theme_visits(p)) is not None)
@@ -99,14 +128,29 @@ def _theme_conflicts(event: Event) -> list[str]:
         most = sum(_most_visits(event, p, theme) for p in event.participants)
         if minimum > most:
             reasons.append(
-                f"Theme '{theme}': its tables need at least {minimum} visits over all phases "
-                f"(their minimum sizes), but the {len(event.participants)} participants can "
-                f"visit it only {most} times; lower the minimum sizes of its tables."
+                Reason(
+                    f"Theme '{theme}': its tables need at least {minimum} visits over all phases "
+                    f"(their minimum sizes), but the {len(event.participants)} participants can "
+                    f"visit it only {most} times; lower the minimum sizes of its tables.",
+                    "theme_minimum",
+                    theme=theme,
+                    minimum=minimum,
+                    people=len(event.participants),
+                    most=most,
+                )
             )
         if must > seats:
             reasons.append(
-                f"Theme '{theme}': {must} visits are needed (every participant once), but its "
-                f"tables seat {seats} over all phases; add {must - seats} seats at this theme."
+                Reason(
+                    f"Theme '{theme}': {must} visits are needed (every participant once), but "
+                    f"its tables seat {seats} over all phases; add {must - seats} seats at this "
+                    "theme.",
+                    "theme_seats",
+                    theme=theme,
+                    must=must,
+                    seats=seats,
+                    missing=must - seats,
+                )
             )
     return reasons
 
@@ -121,15 +165,22 @@ def _most_visits(event: Event, person: Participant, theme: str) -> int:
 
 
 def _group_conflicts(event: Event) -> list[str]:
-    reasons = []
+    reasons: list[str] = []
     for group in event.keep_apart:
         for r in event.phase_numbers:
             present = [m for m in group.members if event.participant(m).attends(r)]
             tables = len(event.tables_in(r))
             if len(present) > tables:
                 reasons.append(
-                    f"Phase {r}: keep-apart group '{group.name}' has {len(present)} members "
-                    f"present but only {tables} tables run; each needs a table of their own."
+                    Reason(
+                        f"Phase {r}: keep-apart group '{group.name}' has {len(present)} members "
+                        f"present but only {tables} tables run; each needs a table of their own.",
+                        "group_apart",
+                        phase=r,
+                        group=group.name,
+                        present=len(present),
+                        tables=tables,
+                    )
                 )
     for group in event.keep_together:
         for r in event.phase_numbers:
@@ -137,16 +188,29 @@ def _group_conflicts(event: Event) -> list[str]:
             largest = max((t.max_size for t in event.tables_in(r)), default=0)
             if len(present) > largest:
                 reasons.append(
-                    f"Phase {r}: keep-together group '{group.name}' has {len(present)} members "
-                    f"present, but the largest table seats {largest}."
+                    Reason(
+                        f"Phase {r}: keep-together group '{group.name}' has {len(present)} "
+                        f"members present, but the largest table seats {largest}.",
+                        "group_together_size",
+                        phase=r,
+                        group=group.name,
+                        present=len(present),
+                        largest=largest,
+                    )
                 )
             pinned = {
                 event.participant(m).pins[r] for m in present if r in event.participant(m).pins
             }
             if len(pinned) > 1:
                 reasons.append(
-                    f"Phase {r}: keep-together group '{group.name}' has members pinned to "
-                    f"different tables ({', '.join(sorted(pinned))})."
+                    Reason(
+                        f"Phase {r}: keep-together group '{group.name}' has members pinned to "
+                        f"different tables ({', '.join(sorted(pinned))}).",
+                        "group_together_pins",
+                        phase=r,
+                        group=group.name,
+                        tables=", ".join(sorted(pinned)),
+                    )
                 )
     return reasons
 
@@ -275,11 +339,19 @@ def explain_infeasibility(event: Event, time_limit: float = 20.0) -> list[str]:
     if conflict:
         return [
             "These rules cannot all hold at once: " + "; ".join(summarise(conflict)) + ".",
-            "Relax one of them (more seats, fewer pins, smaller groups).",
+            Reason("Relax one of them (more seats, fewer pins, smaller groups).", "relax"),
         ]
     if conflict is None:
         return [
-            "The solver could not prove within the time limit which rules conflict; "
-            "check table capacities, pins and groups, or allow more time."
+            Reason(
+                "The solver could not prove within the time limit which rules conflict; "
+                "check table capacities, pins and groups, or allow more time.",
+                "unproven",
+            )
         ]
-    return ["The rules conflict even before any choice is made (check pins and hosts)."]
+    return [
+        Reason(
+            "The rules conflict even before any choice is made (check pins and hosts).",
+            "conflict_at_start",
+        )
+    ]
