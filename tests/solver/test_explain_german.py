@@ -10,12 +10,14 @@ from rotation.errors import Reason
 from rotation.io.messages import GERMAN_REASONS, reason_text
 from rotation.solver.explain import counting_conflicts
 
-EXPLAIN = Path(__file__).parents[2] / "src" / "rotation" / "solver" / "explain.py"
+SOLVER = Path(__file__).parents[2] / "src" / "rotation" / "solver"
 
 
 def test_every_reason_key_has_a_german_sentence() -> None:
-    keys = set(re.findall(r'Reason\(\s*(?:f?"[^"]*"\s*)+,\s*"(\w+)"', EXPLAIN.read_text()))
-    assert len(keys) >= 10
+    reason = re.compile(r'Reason\(\s*(?:f?"[^"]*"\s*)+,\s*"(\w+)"')
+    sources = [(SOLVER / name).read_text() for name in ("explain.py", "replan.py")]
+    keys = {key for source in sources for key in reason.findall(source)}
+    assert len(keys) >= 11 and "theme_short" in keys
     assert keys <= set(GERMAN_REASONS)
 
 

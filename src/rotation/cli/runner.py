@@ -26,6 +26,7 @@ from rotation.cli.texts import Texts, texts_for
 from rotation.domain import CheckedPlan, Goal, Metric
 from rotation.errors import InputError, OutputError
 from rotation.io.workbook.labels import Labels, labels_for, status_sentence
+from rotation.io.workbook.language import workbook_language
 from rotation.solver import lower_bounds
 from rotation.workflow import (
     Language,
@@ -321,6 +322,8 @@ def replan_and_write(
     if from_phase < 1:
         raise usage_error(f"--from-phase must be 1 or more, not {from_phase}.", display)
     with guarded(display) as run:
+        # The plan workbook's language, so that also its errors and no-plan reasons speak it.
+        run.learn(workbook_language(plan_file) or "")
         progress = SolveProgress(
             err,
             {},
@@ -342,8 +345,7 @@ def replan_and_write(
                 )
             except PhaseOutOfRangeError as error:
                 raise usage_error(str(error), display) from None
-        # The new workbook's language: --lang, else the plan workbook's own.
-        run.learn(outcome.language)
+        run.learn(outcome.language)  # --lang, else the plan workbook's (or its event's)
     plan = outcome.plan
     if outcome.interrupted:
         err.print(run.texts.stopped, style="yellow")

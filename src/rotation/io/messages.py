@@ -127,6 +127,10 @@ GERMAN_REASONS: Mapping[str, str] = MappingProxyType(
         "{present} anwesende Mitglieder, aber der größte Tisch hat nur {largest} Plätze.",
         "group_together_pins": "Phase {phase}: Mitglieder der Gruppe '{group}' (zusammen halten) "
         "sind fest an verschiedenen Tischen eingeplant ({tables}).",
+        "theme_short": "Phase {phase}: Nur {can} Personen können das Thema '{theme}' noch "
+        "besuchen (die anderen hatten es schon), aber seine Tische brauchen mindestens {needed}; "
+        "nehmen Sie Nachmeldungen auf, senken Sie die Mindestgrößen dieser Tische oder planen "
+        "Sie ab einer früheren Phase neu.",
         "relax": "Lockern Sie eine davon (mehr Plätze, weniger feste Tische, kleinere Gruppen).",
         "unproven": "Der Solver konnte in der Zeitgrenze nicht zeigen, welche Regeln sich "
         "widersprechen; prüfen Sie Tischgrößen, feste Tische und Gruppen oder geben Sie mehr Zeit.",

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterable, Sequence
 
 from rotation.domain import CheckedPlan, Event, Goal, Goals, Participant, Plan, Table
-from rotation.errors import InputError, NoPlanError, Problem, RotationError
+from rotation.errors import InputError, NoPlanError, Problem, Reason, RotationError
 from rotation.solver.bounds import moved_seats_bound
 from rotation.solver.solve import solve
 from rotation.solver.stages import ProgressCallback
@@ -131,7 +131,7 @@ def theme_shortfalls(event: Event) -> list[str]:
     allows repeats); when the rest cannot reach the minimum of that theme's tables, no plan
     exists, whatever moves.
     """
-    reasons = []
+    reasons: list[str] = []
     for r in sorted({phase for (_, phase) in event.previous_seats}):
         for theme in event.theme_names:
             tables = event.tables_in(r, theme)
@@ -154,9 +154,17 @@ def theme_shortfalls(event: Event) -> list[str]:
                     can += 1
             if can < needed:
                 reasons.append(
-                    f"phase {r}: only {can} people may still take theme '{theme}' (the others "
-                    f"had it already), but its tables need at least {needed}; add late "
-                    "arrivals, lower those tables' minimum, or re-plan from an earlier phase"
+                    Reason(
+                        f"Phase {r}: only {can} people may still take theme '{theme}' (the "
+                        f"others had it already), but its tables need at least {needed}; add "
+                        "late arrivals, lower those tables' minimum, or re-plan from an earlier "
+                        "phase.",
+                        "theme_short",
+                        phase=r,
+                        can=can,
+                        theme=theme,
+                        needed=needed,
+                    )
                 )
     return reasons
 
