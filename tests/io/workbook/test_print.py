@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from plan_workbook_helpers import event_for, rotation_plan
 
+from rotation import solve
 from rotation.domain import Plan
 from rotation.io import write_plan
 
@@ -101,3 +102,13 @@ def test_demo_prints_in_at_most_eight_pages_without_the_machine_sheets(tmp_path:
     assert not any("Mehrfach getroffen" in page for page in pages), "Encounters are not printed"
     assert any(page.lstrip().startswith("Phase 1  ") for page in pages), "the Tables sheet"
     assert_no_block_is_cut(plan, pages)
+
+
+def test_overview_keeps_a_gap_between_the_bound_and_its_words(tmp_path: Path) -> None:
+    """The bound (centred) never runs into the sentence beside it: '46 No plan can ...'."""
+    plan = solve(event_for(30), time_limit=5, workers=1, deterministic=True)
+    overview = pdf_pages(write_plan(plan, tmp_path / "plan.xlsx"), tmp_path)[0]
+    sentences = [line for line in overview.splitlines() if "No plan can" in line]
+    assert len(sentences) >= 3
+    for line in sentences:
+        assert re.search(r"\d\s{2,}No plan can", line), line

@@ -32,6 +32,8 @@ __all__ = ["metric_sentence", "write_overview"]
 
 _WIDTHS = {"A": 36, "B": 11, "C": 14, "D": 52}
 _LAST = len(_WIDTHS)
+_ALIGN = {2: "right", 3: "center"}
+"""This plan's figure right-aligned; the bound centred, so it never touches the words after it."""
 SECTION_FONT = font(bold=True, size=12, color="305496")
 SMALL_FONT = font(size=8, color="595959")
 
@@ -60,9 +62,8 @@ class _Writer:
     def line(self, *values: object, wrap_column: int | None = None) -> None:
         for column, value in enumerate(values, start=1):
             cell = put(self.ws, self.row, column, value)
-            numeric = column in (2, 3)
             cell.alignment = Alignment(
-                horizontal="right" if numeric else None,
+                horizontal=_ALIGN.get(column),
                 vertical="top",
                 wrap_text=column == wrap_column,
                 indent=1 if column == _LAST else 0,
@@ -103,8 +104,7 @@ class _Writer:
             cell = put(self.ws, self.row, column, value)
             cell.font = HEADER_FONT
             cell.fill = HEADER_FILL
-            if column in (2, 3):
-                cell.alignment = Alignment(horizontal="right")
+            cell.alignment = Alignment(horizontal=_ALIGN.get(column), indent=int(column == _LAST))
         self.row += 1
 
 
