@@ -39,6 +39,7 @@ _XML_SUFFIXES = (".xml", ".rels", ".vml")
 _CHUNK = 1 << 16
 _MIB = 1 << 20
 _SAVE_AS = "open it in Excel or LibreOffice and save it as .xlsx (or .csv)"
+_SAVE_AGAIN = "open it in LibreOffice or Excel and save it again (.ods or .xlsx)"
 
 
 class FileKind(enum.Enum):
@@ -278,9 +279,13 @@ def _check_ods_extent(archive: zipfile.ZipFile, name: str) -> None:
     except ValueError as error:  # a repeat count that is no number (InputError is one too)
         if isinstance(error, InputError):
             raise
-        raise _refusal(name, "The file is damaged (a sheet's row or column count).") from None
+        raise _refusal(
+            name, "The file is damaged (a sheet's row or column count).", _SAVE_AGAIN
+        ) from None
     except ParseError:
-        raise _refusal(name, "The file is damaged (its sheets' XML cannot be read).") from None
+        raise _refusal(
+            name, "The file is damaged (its sheets' XML cannot be read).", _SAVE_AGAIN
+        ) from None
 
 
 def file_sha256(path: Path) -> str:
