@@ -192,3 +192,16 @@ def test_help_documents_options_and_exit_codes() -> None:
     ):  # fmt: skip
         assert option in result.stdout
     assert "Exit codes" in result.stdout and "no plan within the time limit" in result.stdout
+
+
+def test_help_paragraphs_are_rewrapped_not_broken_at_the_docstring_lines() -> None:
+    """A docstring wrapped at 100 columns reads as one paragraph in any terminal width."""
+    result = subprocess.run(
+        [*rotation_command(), "demo", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0
+    assert "three tables of at most ten per theme, balanced by gender and role" in result.stdout

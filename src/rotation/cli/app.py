@@ -56,6 +56,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Markdown joins a docstring's wrapped lines into one paragraph (rich mode keeps them).
+    rich_markup_mode="markdown",
 )
 
 
