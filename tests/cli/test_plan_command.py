@@ -205,3 +205,17 @@ def test_help_paragraphs_are_rewrapped_not_broken_at_the_docstring_lines() -> No
     )
     assert result.returncode == 0
     assert "three tables of at most ten per theme, balanced by gender and role" in result.stdout
+
+
+def test_replan_help_names_every_readable_format_and_the_german_column() -> None:
+    result = subprocess.run(
+        [*rotation_command(), "replan", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"COLUMNS": "250", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0
+    text = " ".join(result.stdout.replace("│", " ").split())
+    assert "(.xlsx, .xlsm, .ods, .xls or .csv) with the late arrivals" in text
+    assert "'nein' in 'anwesend'" in text

@@ -273,7 +273,7 @@ def replan_command(
             "--absent",
             metavar="ID [ID ...]",
             help="Ids of people who do not come from --from-phase on (besides those marked "
-            "'no' in the Participants sheet's 'present' column).",
+            "'no' in the Participants sheet's 'present' column, 'nein' in 'anwesend').",
         ),
     ] = None,
     add: Annotated[
@@ -281,7 +281,7 @@ def replan_command(
         typer.Option(
             "--add",
             metavar="FILE",
-            help="A registration file (.xlsx, .csv) with the late arrivals.",
+            help="A registration file (.xlsx, .xlsm, .ods, .xls or .csv) with the late arrivals.",
         ),
     ] = None,
     from_phase: Annotated[
