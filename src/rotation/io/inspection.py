@@ -232,7 +232,6 @@ def _check_no_dtd(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], name
                 tail = window[-overlap:]
 
 
-_SAVE_AGAIN = "open it in LibreOffice or Excel and save it again (or save it as .xlsx)"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _CELLS = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
