@@ -27,6 +27,7 @@ from rotation.domain import CheckedPlan, Event, Participant, Plan
 from rotation.io import read_event, read_plan, read_plan_to_change, write_plan, write_template
 from rotation.io.cards import ALL_CARDS, CardKind
 from rotation.io.language import Language, choose_language
+from rotation.io.messages import problem_text, reason_text
 from rotation.io.registration.outline import RegistrationOutline, outline_registration
 from rotation.io.saving import guard_target
 from rotation.io.workbook.language import workbook_language
@@ -60,9 +61,11 @@ __all__ = [
     "lower_bounds",
     "outline_registration",
     "plan_summary",
+    "problem_text",
     "read_late_arrivals",
     "read_plan_file",
     "read_registration",
+    "reason_text",
     "replan_file",
     "run_solve",
     "solve_time_limit",

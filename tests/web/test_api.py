@@ -199,3 +199,22 @@ def _seats(workbook: bytes) -> list[dict[str, object]]:
     rows = list(sheet.iter_rows(values_only=True))
     header = [str(h) for h in rows[0]]
     return [dict(zip(header, row)) for row in rows[1:] if row[0] is not None]
+
+
+def test_no_plan_reasons_come_in_the_pages_language() -> None:
+    # 50 people at 2 themes x 1 table of 5 seats: no plan; the page speaks German.
+    fields = {"themes": THEMES, "tables_per_theme": "1", "table_size": "5", "time_limit": "3"}
+    with client() as web:
+        german = web.post("/api/plans", files=upload(GERMAN_50), data={**fields, "lang": "de"})
+        english = web.post("/api/plans", files=upload(GERMAN_50), data={**fields, "lang": "en"})
+        assert german.status_code == english.status_code == 202, german.text
+        de_status = wait_for(web, german.json()["id"])
+        en_status = wait_for(web, english.json()["id"])
+    assert de_status["status"] == en_status["status"] == "error"
+    assert de_status["error"]["kind"] == en_status["error"]["kind"] == "no_plan"
+    de_text, en_text = (
+        " ".join(de_status["error"]["messages"]),
+        " ".join(en_status["error"]["messages"]),
+    )
+    assert "Plätze" in de_text and "Teilnehmende" in de_text
+    assert "seats" in en_text and "Plätze" not in en_text

@@ -24,6 +24,8 @@ from rotation.workflow import (
     SolveOutcome,
     SolveSettings,
     lower_bounds,
+    problem_text,
+    reason_text,
     replan_file,
     run_solve,
     write_plan_file,
@@ -102,12 +104,13 @@ class Job:
         return "internal"
 
     def error_messages(self) -> list[str]:
-        """What went wrong, in the organiser's words (no personal values for internal errors)."""
+        """What went wrong, in the organiser's words and the job's language (no personal
+        values for internal errors)."""
         error = self.error
         if isinstance(error, NoPlanError):
-            return list(error.reasons)
+            return [reason_text(reason, self.lang) for reason in error.reasons]
         if isinstance(error, InputError):
-            return [str(p) for p in error.problems]
+            return [problem_text(problem, self.lang) for problem in error.problems]
         if isinstance(error, RotationError):
             return [str(error)]
         if error is None:
