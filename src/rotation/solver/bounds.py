@@ -89,6 +89,8 @@ def repeat_bound(event: Event) -> int:
     hosts = Counter(event.hosted_table(p.id) for p in event.participants)
     total = 0
     numbers = event.phase_numbers
+    # Many phases repeat the same tables: each distinct fill is computed once.
+    fills: dict[tuple[int, tuple[tuple[int, int], ...]], int | None] = {}
     for n, r1 in enumerate(numbers):
         for r2 in numbers[n + 1 :]:
             both = [
@@ -107,7 +109,10 @@ def repeat_bound(event: Event) -> int:
                     ]
                     capacity = table.max_size - hosts.get(table.id, 0)
                     tables.append((capacity, len(targets)))
-                cost = _cheapest_fill(len(both), tables)
+                key = (len(both), tuple(tables))
+                if key not in fills:
+                    fills[key] = _cheapest_fill(*key)
+                cost = fills[key]
                 best = max(best, cost or 0)
             total += best
     return total

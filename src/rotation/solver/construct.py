@@ -62,6 +62,10 @@ def _theme_sequences(n_themes: int, n_phases: int) -> list[tuple[int, ...]]:
     ]
 
 
+PRESOLVE_PHASES = 8
+"""With more phases than this the theme plan is solved without CP-SAT's presolve."""
+
+
 def theme_plan(
     event: Event, seed: int, time_limit: float = 30.0
 ) -> dict[tuple[int, int], str] | None:
@@ -113,6 +117,10 @@ def theme_plan(
                 if (i, r, h) in pick:
                     model.add_hint(pick[i, r, h], h == sequence[j])
     solver = new_solver(seed=seed, time_limit=time_limit)
+    if len(phases) > PRESOLVE_PHASES:
+        # Measured at 200 people x 50 phases: presolve took 3 of the 3.4 s, while the
+        # search alone finds a theme plan from the hint at once.
+        solver.parameters.cp_model_presolve = False
     status = solver.solve(model)
     if status == cp_model.INFEASIBLE:
         return None

@@ -30,6 +30,11 @@ SPREAD_COST = 8
 PROBE_PEOPLE = 200
 """Largest event that first tries breakout descents (each attempt rebuilds pair weights)."""
 
+PROBE_SEATS = 2_000
+"""Most seats (people times phases) of an event that tries breakout descents: beyond it one
+fresh construction and the probe's set-up take longer than a short time limit, and the
+tabu search from the first construction does as well."""
+
 MOVES_PER_SECOND = 30_000
 """Roughly how many moves the search tries per second; sets the deterministic budget."""
 
@@ -59,7 +64,7 @@ def climb(run: _Run) -> None:
     """Hill climbing on random moves, until a block finds nothing or the budget is used."""
     search = run.search
     for _ in range(max(1, run.moves // (10 * BLOCK))):
-        applied = search.run(10 * BLOCK)
+        applied = search.run(10 * BLOCK, deadline=run.deadline)
         search.report(search.totals())
         late = run.deadline is not None and time.monotonic() > run.deadline
         if not applied or late or search.stop.is_set():
@@ -196,6 +201,6 @@ def _choose_schedule(
     if not (search.totals()[0] > floor and search.ranking.repeats_first and fits_tabu(search)):
         return search, SWAPS
     tabu_search = TabuSearch(event, seats, seed, stop, report)
-    if start is not None and tabu_search.n <= PROBE_PEOPLE:
+    if start is not None and tabu_search.n <= PROBE_PEOPLE and len(seats) <= PROBE_SEATS:
         return tabu_search, PROBE_AND_TABU
     return tabu_search, TABU

@@ -30,6 +30,9 @@ EPS = 1e-9
 BLOCK = 1000
 """Moves between two looks at the plan's totals (annealing steps, deadlines)."""
 
+LOOK = 100
+"""Moves of :meth:`LocalSearch.run` between two looks at its deadline."""
+
 
 _COMPONENTS = (Goal.REPEAT_ENCOUNTERS, Goal.SAME_ORGANISATION_PAIRS, Goal.ATTRIBUTE_DEVIATION)
 """The goals the local search counts, in the order of its totals and gains."""
@@ -503,12 +506,23 @@ class LocalSearch:
         """Go back to an earlier plan of the same event."""
         self._load(seats)
 
-    def run(self, moves: int, accept: Callable[[Gain], bool] | None = None) -> int:
-        """Try ``moves`` random moves; apply those ``accept`` takes; returns how many applied."""
+    def run(
+        self,
+        moves: int,
+        accept: Callable[[Gain], bool] | None = None,
+        deadline: float | None = None,
+    ) -> int:
+        """Try ``moves`` random moves (or until ``deadline``); apply those ``accept`` takes.
+
+        Returns how many were applied.
+        """
         accept = accept or self.ranking.better
         rng, phases, applied = self.rng, self.phases, 0
         for move in range(moves):
-            if move % BLOCK == 0 and self.stop.is_set():
+            # A move costs more with many phases: the deadline is looked at more often.
+            if move % LOOK == 0 and (
+                self.stop.is_set() or (deadline is not None and time.monotonic() > deadline)
+            ):
                 break
             i = rng.randrange(self.n)
             if rng.random() < 0.7:

@@ -51,6 +51,9 @@ search finds better plans in the same time (measured in docs/benchmarks.md)."""
 CHECK_SECONDS_PER_SEAT = 0.0001
 """What the independent checker takes per seat (measured at 1,000 people, with a margin)."""
 
+CONSTRUCTIONS_IN_BUDGET = 5
+"""Further constructions (breakout probe) only when the time left would pay for this many."""
+
 WARM_UP_SHARE, MAX_WARM_UP = 0.1, 2.0
 """Share of the time limit (at most so many seconds) for local search before CP-SAT."""
 
@@ -150,10 +153,12 @@ def solve(
         found = _plan_replan(run, bounds, method)
         method = Method.EXACT
     else:
+        began = time.monotonic()
         start = _construct_start(event, seed, time_limit)
+        constructing = time.monotonic() - began
         method = _choose_method(event, method)
         if method is Method.CONSTRUCT:
-            found = _plan_by_local_search(run, start, bounds)
+            found = _plan_by_local_search(run, start, bounds, constructing)
         else:
             found = _plan_by_cpsat(run, start, bounds)
     if stop is not None and stop.is_set():
@@ -217,22 +222,30 @@ def _repeat_floor(bounds: dict[Goal, float]) -> int:
     return math.ceil(bounds.get(Goal.REPEAT_ENCOUNTERS, 0.0) - 1e-9)
 
 
-def _plan_by_local_search(run: _Run, start: Placement, bounds: dict[Goal, float]) -> _Found:
-    """Construction and local search alone, for events too large for the exact model."""
+def _plan_by_local_search(
+    run: _Run, start: Placement, bounds: dict[Goal, float], constructing: float
+) -> _Found:
+    """Construction and local search alone, for events too large for the exact model.
+
+    ``constructing`` is what the first construction took (seconds): further constructions
+    for the breakout probe are made only when the time left pays for several of them.
+    """
     event, seed = run.event, run.seed
     # Deterministic mode budgets moves, not seconds: the whole limit, whatever the
     # construction took on this machine, so that a seed always gives the same plan.
     # The checker's pass over the finished plan comes out of the time limit too.
     elapsed = 0.0 if run.deterministic else time.monotonic() - run.started
     checking = CHECK_SECONDS_PER_SEAT * len(start)
+    budget = max(0.5, run.time_limit - elapsed - checking)
+    again = run.deterministic or budget >= CONSTRUCTIONS_IN_BUDGET * constructing
     improved = improve(
         event,
         start,
         seed=seed,
-        time_limit=max(0.5, run.time_limit - elapsed - checking),
+        time_limit=budget,
         deterministic=run.deterministic,
         floor=_repeat_floor(bounds),
-        start=lambda attempt: construct(event, seed + 1 + attempt),
+        start=(lambda attempt: construct(event, seed + 1 + attempt)) if again else None,
         stop=run.stop,
         report=_reporter(run.progress, run.started, bounds),
     )
