@@ -142,6 +142,7 @@ def test_a_bad_file_shows_its_problems_then_plans_in_german(
     expect(problems).to_contain_text("1 Problem")
     expect(problems).to_contain_text("anmeldungen-werkstatttreffen-50.xlsx")
     expect(problems).to_contain_text("themes")
+    expect(problems).to_contain_text("Die Datei nennt keine Themen.")  # the page's language
     shoot(page, tmp_path, "de-2-problems")
 
     page.locator("#themes input").first.fill("Integration und Teilhabe")

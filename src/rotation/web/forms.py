@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from rotation.errors import Problem
-from rotation.workflow import ReadSettings, RegistrationOutline, SolveSettings
+from rotation.workflow import ReadSettings, RegistrationOutline, SolveSettings, problem_text
 
 __all__ = [
     "FieldProblem",
@@ -134,6 +134,7 @@ def _changed(value: T | None, in_file: T | None) -> T | None:
     return None if value == in_file else value
 
 
-def problem_texts(problems: Sequence[Problem], display_name: str) -> list[str]:
-    """Problems as the command line prints them, naming the file as the person called it."""
-    return [str(replace(p, file=display_name) if p.file else p) for p in problems]
+def problem_texts(problems: Sequence[Problem], display_name: str, lang: str = "en") -> list[str]:
+    """Problems as the command line prints them, in the page's language, naming the file as
+    the person called it."""
+    return [problem_text(replace(p, file=display_name) if p.file else p, lang) for p in problems]

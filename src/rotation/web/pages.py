@@ -152,7 +152,7 @@ def _settings_page(
         status_code,
         upload=received,
         outline=outline,
-        problems=problem_texts(shown, received.name),
+        problems=problem_texts(shown, received.name, web.lang(request)),
         field_problems={p.field: p.message for p in field_problems},
         fields=fields,
         workbook_lang=web.lang(request),
