@@ -85,6 +85,12 @@ def test_signs_one_page_per_table_with_its_name_and_theme_on_both_halves(
     assert "nur in Phase 1" in pages[3] and "nur in Phase" not in pages[2]
 
 
+def test_sign_of_a_table_in_one_phase_says_phase_not_phases(plan: Plan, tmp_path: Path) -> None:
+    pages = _pages(write_cards(plan, tmp_path / "signs.pdf", what=["signs"], lang="en"))
+    notes = {t.id: page for t, page in zip(plan.event.tables, pages) if t.phases is not None}
+    assert "only in phase 1" in notes["G2"] and "only in phases" not in notes["G2"]
+
+
 def test_slips_every_person_sorted_by_name_with_each_phase(plan: Plan, tmp_path: Path) -> None:
     pages = _pages(write_cards(plan, tmp_path / "slips.pdf", what=[CardKind.SLIPS], lang="en"))
     words = card_words("en")

@@ -48,7 +48,11 @@ def _half(document: CardDocument, plan: Plan, table: Table, words: CardWords) ->
     if table.host is not None and plan.event.has_participant(table.host):
         notes.append(words.host.format(name=plan.event.participant(table.host).label))
     if table.phases is not None:
-        notes.append(words.only_phases.format(phases=", ".join(map(str, sorted(table.phases)))))
+        numbers = sorted(table.phases)
+        if len(numbers) == 1:
+            notes.append(words.only_phase.format(phase=numbers[0]))
+        else:
+            notes.append(words.only_phases.format(phases=", ".join(map(str, numbers))))
     if notes:
         document.text_line(
             _MARGIN, document.h - 16, width, " · ".join(notes), size=14, align="C",

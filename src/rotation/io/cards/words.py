@@ -25,6 +25,8 @@ class CardWords:
     """``{table}``: a table's name on a sign, a slip and a roster."""
     phase: str
     """``{number}``: a phase without a time label of its own."""
+    only_phase: str
+    """``{phase}``: a table that runs in one phase only."""
     only_phases: str
     """``{phases}``: a table that runs only in some phases."""
     host: str
@@ -46,6 +48,7 @@ _EN = CardWords(
     lang="en",
     table="Table {table}",
     phase="Phase {number}",
+    only_phase="only in phase {phase}",
     only_phases="only in phases {phases}",
     host="Host: {name}",
     host_marker="host",
@@ -64,7 +67,8 @@ _DE = CardWords(
     lang="de",
     table="Tisch {table}",
     phase="Phase {number}",
-    only_phases="nur in Phase {phases}",
+    only_phase="nur in Phase {phase}",
+    only_phases="nur in den Phasen {phases}",
     host="Gastgeber·in: {name}",
     host_marker="Gastgeber·in",
     fold_here="hier falten",
