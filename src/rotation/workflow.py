@@ -14,7 +14,9 @@ best plan so far.
 from __future__ import annotations
 
 import math
+import os
 import threading
+import time
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
@@ -55,6 +57,7 @@ __all__ = [
     "cards_pdf",
     "check_target",
     "choose_language",
+    "command_time_limit",
     "default_advice",
     "example_registration",
     "headline",
@@ -174,6 +177,47 @@ def solve_time_limit(
     seats = sum(len(event.present_in(r)) for r in event.phase_numbers)
     left = time_limit - spent - WRITE_SECONDS_PER_SEAT * seats * min(MOST_SLOWDOWN, slowdown)
     return max(LEAST_SOLVE_SHARE * time_limit, left)
+
+
+def command_time_limit(event: Event, settings: SolveSettings, *, started: float) -> float:
+    """The solver's share of ``settings.time_limit`` for a command that began at ``started``.
+
+    ``started`` is the :func:`time.monotonic` reading taken when the command began its work;
+    the process's own age counts instead where the system tells it (Linux). Deterministic
+    runs leave the machine out, so that their budget depends on the event alone.
+    """
+    if settings.deterministic:
+        return solve_time_limit(event, settings.time_limit)
+    age = _process_age()
+    spent = age if age is not None else time.monotonic() - started
+    slowdown = max(spent / max(time.process_time(), 1e-3), _contention())
+    return solve_time_limit(event, settings.time_limit, spent=spent, slowdown=slowdown)
+
+
+def _contention() -> float:
+    """Processes waiting per core (1 on an idle machine): how much slower writing will be.
+
+    The slowdown seen while starting misses a load that rises later (5,000 people at a
+    load of 6 to 8 overran their limit by 14 s with it alone).
+    """
+    try:
+        waiting = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return 1.0
+    return max(1.0, waiting / (os.cpu_count() or 1))
+
+
+def _process_age() -> float | None:
+    """Seconds since this process started (from /proc on Linux; None elsewhere)."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat:
+            # Field 22, the start time in clock ticks after boot, counted after the name.
+            ticks = int(stat.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime", encoding="ascii") as uptime:
+            booted = float(uptime.read().split()[0])
+        return max(0.0, booted - ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 LARGEST_GOOD_TABLE = 12

@@ -36,11 +36,11 @@ from rotation.workflow import (
     add_history,
     check_target,
     choose_language,
+    command_time_limit,
     default_advice,
     read_registration,
     replan_file,
     run_solve,
-    solve_time_limit,
     write_plan_file,
 )
 
@@ -223,16 +223,8 @@ def plan_and_write(
             for advice in default_advice(event):
                 text = getattr(run.texts, advice.key).format(**advice.values)
                 err.print(text, style="yellow", markup=False, highlight=False)
-        # The time limit holds for the whole command: starting, reading and writing come
-        # out of it (not in deterministic mode, whose budget must not depend on the machine).
-        limit = solve_settings.time_limit
-        if not solve_settings.deterministic:
-            age = _process_age()
-            spent = age if age is not None else time.monotonic() - started
-            slowdown = max(spent / max(time.process_time(), 1e-3), _contention())
-            limit = solve_time_limit(event, limit, spent=spent, slowdown=slowdown)
-        else:
-            limit = solve_time_limit(event, limit)
+        # The time limit holds for the whole command: starting and reading come out of it.
+        limit = command_time_limit(event, solve_settings, started=started)
         shown = err.is_terminal and not (display.quiet or display.json)
         progress = SolveProgress(
             err,
@@ -252,32 +244,6 @@ def plan_and_write(
             print_json(summary)
         elif not display.quiet:
             _print_plan(out, plan, written, run, full_table=full_table)
-
-
-def _contention() -> float:
-    """Processes waiting per core (1 on an idle machine): how much slower writing will be.
-
-    The slowdown seen while starting misses a load that rises later (5,000 people at a
-    load of 6 to 8 overran their limit by 14 s with it alone).
-    """
-    try:
-        waiting = os.getloadavg()[0]
-    except (AttributeError, OSError):
-        return 1.0
-    return max(1.0, waiting / (os.cpu_count() or 1))
-
-
-def _process_age() -> float | None:
-    """Seconds since this process started (from /proc on Linux; None elsewhere)."""
-    try:
-        with open("/proc/self/stat", encoding="ascii") as stat:
-            # Field 22, the start time in clock ticks after boot, counted after the name.
-            ticks = int(stat.read().rsplit(")", 1)[1].split()[19])
-        with open("/proc/uptime", encoding="ascii") as uptime:
-            booted = float(uptime.read().split()[0])
-        return max(0.0, booted - ticks / os.sysconf("SC_CLK_TCK"))
-    except (OSError, ValueError, IndexError):
-        return None
 
 
 def _print_plan(
