@@ -27,7 +27,6 @@ from rotation.cli.runner import (
 from rotation.cli.summary import best_bounds, check_summary, metric_table
 from rotation.cli.texts import texts_for
 from rotation.domain import CheckedPlan
-from rotation.io import write_template
 from rotation.io.workbook.labels import status_sentence
 from rotation.limits import (
     MAX_PHASES,
@@ -39,7 +38,13 @@ from rotation.limits import (
     MIN_TIME_LIMIT,
 )
 from rotation.solver import Method
-from rotation.workflow import EXAMPLE_FILE, ReadSettings, SolveSettings, read_plan_file
+from rotation.workflow import (
+    EXAMPLE_FILE,
+    ReadSettings,
+    SolveSettings,
+    read_plan_file,
+    write_template_file,
+)
 
 __all__ = ["EXAMPLE_FILE", "app"]
 
@@ -391,7 +396,7 @@ def template_command(
         raise usage_error(texts.template_exists.format(name=output.name), display)
     out, _ = consoles()
     with guarded(display):
-        written = write_template(output, "de" if lang is Language.de else "en")
+        written = write_template_file(output, "de" if lang is Language.de else "en")
         out.print(
             texts.template_written.format(path=written.resolve()), markup=False, highlight=False
         )
