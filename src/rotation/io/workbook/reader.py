@@ -417,32 +417,35 @@ def read_plan_to_change(path: str | PathLike[str]) -> tuple[CheckedPlan, tuple[s
     source = Path(path)
     name = source.name
     workbook = _open(source)
-    if DATA_SHEET not in workbook.sheetnames:
-        raise InputError(
-            [
-                Problem(
-                    f"The workbook is not a plan written by rotation: it has no hidden sheet "
-                    f"'{DATA_SHEET}'.",
-                    hint="re-plan a workbook that 'rotation plan' wrote (edited or not)",
-                    file=name,
-                )
-            ],
-            file=name,
-        )
-    plan = read_plan(source)
-    event = plan.event
-    problems = [
-        Problem(
-            f"The Assignments sheet seats '{person}' in phase {phase} at '{table}', which the "
-            "plan's hidden data sheet does not know.",
-            hint="correct the id or the table, or plan again from the registration file",
-            file=name,
-        )
-        for (person, phase), table in sorted(plan.seats.items())
-        if not event.has_participant(person)
-        or not event.has_table(table)
-        or phase not in event.phase_numbers
-    ]
-    if problems:
-        raise InputError(problems, file=name)
-    return plan, _marked_absent(workbook, name)
+    try:
+        if DATA_SHEET not in workbook.sheetnames:
+            raise InputError(
+                [
+                    Problem(
+                        f"The workbook is not a plan written by rotation: it has no hidden sheet "
+                        f"'{DATA_SHEET}'.",
+                        hint="re-plan a workbook that 'rotation plan' wrote (edited or not)",
+                        file=name,
+                    )
+                ],
+                file=name,
+            )
+        plan = _read_open_plan(workbook, name, None)
+        event = plan.event
+        problems = [
+            Problem(
+                f"The Assignments sheet seats '{person}' in phase {phase} at '{table}', which the "
+                "plan's hidden data sheet does not know.",
+                hint="correct the id or the table, or plan again from the registration file",
+                file=name,
+            )
+            for (person, phase), table in sorted(plan.seats.items())
+            if not event.has_participant(person)
+            or not event.has_table(table)
+            or phase not in event.phase_numbers
+        ]
+        if problems:
+            raise InputError(problems, file=name)
+        return plan, _marked_absent(workbook, name)
+    finally:
+        workbook.close()
