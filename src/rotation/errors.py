@@ -74,17 +74,19 @@ class Problem:
             values=dict(values or {}),
         )
 
-    def where(self) -> str:
-        """The place as an organiser reads it: ``file, sheet 'X', row 7, column 'Name'``."""
+    def where(self, words: tuple[str, str, str] = ("sheet", "row", "column")) -> str:
+        """The place as an organiser reads it: ``file, sheet 'X', row 7, column 'Name'``;
+        ``words`` names sheet, row and column in another language."""
+        sheet, row, column = words
         parts = []
         if self.file:
             parts.append(self.file)
         if self.sheet:
-            parts.append(f"sheet '{self.sheet}'")
+            parts.append(f"{sheet} '{self.sheet}'")
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(f"{row} {self.row}")
         if self.column:
-            parts.append(f"column '{self.column}'")
+            parts.append(f"{column} '{self.column}'")
         return ", ".join(parts)
 
     def __str__(self) -> str:

@@ -87,18 +87,7 @@ GERMAN: Mapping[str, tuple[str, str]] = MappingProxyType(
 def where_text(problem: Problem, lang: str) -> str:
     """The place of a problem: ``file, sheet 'X', row 7, column 'Name'`` (German: Blatt,
     Zeile, Spalte)."""
-    if lang != "de":
-        return problem.where()
-    parts = []
-    if problem.file:
-        parts.append(problem.file)
-    if problem.sheet:
-        parts.append(f"Blatt '{problem.sheet}'")
-    if problem.row is not None:
-        parts.append(f"Zeile {problem.row}")
-    if problem.column:
-        parts.append(f"Spalte '{problem.column}'")
-    return ", ".join(parts)
+    return problem.where(("Blatt", "Zeile", "Spalte")) if lang == "de" else problem.where()
 
 
 GERMAN_REASONS: Mapping[str, str] = MappingProxyType(
