@@ -80,19 +80,7 @@ def participants_from_dataframe(
     sheet, problems = read_participants(frame_sheet(frame), "", columns or {}, names_required=False)
     if sheet is None or problems:
         raise InputError(problems)
-    return [
-        Participant(
-            r.id,
-            r.name,
-            organisation=r.organisation,
-            attributes=r.attributes,
-            email=r.email,
-            phases=r.phases,
-            pins=r.pins,
-            preferred_first_theme=r.preferred_theme,
-        )
-        for r in sheet.registrations
-    ]
+    return [r.participant(r.pins, r.preferred_theme) for r in sheet.registrations]
 
 
 def event_from_dataframe(

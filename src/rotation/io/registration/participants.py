@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from rotation.domain import Participant
 from rotation.errors import Problem
 from rotation.io.cells import (
     CellValue,
@@ -59,6 +60,20 @@ class Registration:
     preferred_theme: str | None = None
     keep_apart: tuple[str, ...] = ()
     keep_together: tuple[str, ...] = ()
+
+    def participant(self, pins: Mapping[int, str], preferred_theme: str | None) -> Participant:
+        """The participant this row registers, with ``pins`` and ``preferred_theme`` as
+        resolved against the event's tables and themes."""
+        return Participant(
+            self.id,
+            self.name,
+            organisation=self.organisation,
+            attributes=self.attributes,
+            email=self.email,
+            phases=self.phases,
+            pins=pins,
+            preferred_first_theme=preferred_theme,
+        )
 
 
 @dataclass(frozen=True)

@@ -549,16 +549,7 @@ class _Builder:
                     theme=registration.preferred_theme,
                     themes=", ".join(self.themes),
                 )
-        return Participant(
-            registration.id,
-            registration.name,
-            organisation=registration.organisation,
-            attributes=registration.attributes,
-            email=registration.email,
-            phases=registration.phases,
-            pins=pins,
-            preferred_first_theme=preferred,
-        )
+        return registration.participant(pins, preferred)
 
     def _groups(
         self, registrations: Sequence[Registration], attribute: str, fld: Field
