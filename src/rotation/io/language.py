@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import locale
 import os
-from typing import Literal
+from collections.abc import Mapping
+from typing import Literal, TypeVar
 
 from rotation.domain import Event
 
-__all__ = ["LANGUAGES", "Language", "as_language", "choose_language", "system_language"]
+__all__ = [
+    "LANGUAGES",
+    "Language",
+    "as_language",
+    "choose_language",
+    "in_language",
+    "system_language",
+]
 
 Language = Literal["en", "de"]
 LANGUAGES: tuple[Language, ...] = ("en", "de")
@@ -33,6 +41,21 @@ def as_language(text: str | None) -> Language | None:
         if code == language:
             return language
     return None
+
+
+_Words = TypeVar("_Words")
+
+
+def in_language(tables: Mapping[str, _Words], lang: str) -> _Words:
+    """The table for ``"en"`` or ``"de"`` out of ``tables`` (ValueError for any other language).
+
+    >>> in_language({"en": "Table", "de": "Tisch"}, "de")
+    'Tisch'
+    """
+    try:
+        return tables[lang]
+    except KeyError:
+        raise ValueError(f"Unknown language {lang!r}; use 'en' or 'de'.") from None
 
 
 def system_language() -> Language | None:

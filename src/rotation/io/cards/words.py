@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from rotation.io.language import Language
+from rotation.io.language import Language, in_language
 
 __all__ = ["CardWords", "card_words"]
 
@@ -87,7 +87,4 @@ _BY_LANG: Mapping[str, CardWords] = MappingProxyType({"en": _EN, "de": _DE})
 
 def card_words(lang: str) -> CardWords:
     """The card words for ``"en"`` or ``"de"`` (ValueError for any other language)."""
-    try:
-        return _BY_LANG[lang]
-    except KeyError:
-        raise ValueError(f"Unknown language {lang!r}; use 'en' or 'de'.") from None
+    return in_language(_BY_LANG, lang)

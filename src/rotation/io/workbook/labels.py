@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 from rotation.checker import Verdict
 from rotation.domain import Metric, Rule, Status
-from rotation.io.language import Language
+from rotation.io.language import Language, in_language
 from rotation.wording import format_number
 
 __all__ = [
@@ -464,10 +464,7 @@ _BY_LANG: Mapping[str, Labels] = MappingProxyType({"en": EN, "de": DE})
 
 def labels_for(lang: str) -> Labels:
     """The label table for ``"en"`` or ``"de"`` (ValueError for any other language)."""
-    try:
-        return _BY_LANG[lang]
-    except KeyError:
-        raise ValueError(f"Unknown language {lang!r}; use 'en' or 'de'.") from None
+    return in_language(_BY_LANG, lang)
 
 
 def join_words(items: list[str], labels: Labels) -> str:
