@@ -215,3 +215,16 @@ def test_too_few_people_left_is_no_plan(folder: Path, plan_file: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 4, result.stderr
     assert "No plan is possible" in result.stderr and not output.exists()
+
+
+def test_an_unknown_absent_id_is_explained_in_the_plans_language(
+    folder: Path, plan_file: Path
+) -> None:
+    output = folder / "refused-de.xlsx"
+    result = run(
+        "replan", plan_file, "-o", output, "--absent", "NIEMAND", "--lang", "de", *FAST,
+    )  # fmt: skip
+    assert result.returncode == 3, result.stderr
+    assert "'NIEMAND' ist als abwesend angegeben, steht aber nicht im Plan." in result.stderr
+    assert "Blatt 'Teilnehmende'" in result.stderr
+    assert not output.exists()

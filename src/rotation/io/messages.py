@@ -18,6 +18,14 @@ __all__ = ["GERMAN", "GERMAN_REASONS", "problem_text", "reason_text", "where_tex
 
 GERMAN: Mapping[str, tuple[str, str]] = MappingProxyType(
     {
+        "absent_unknown": (
+            "'{id}' ist als abwesend angegeben, steht aber nicht im Plan.",
+            "verwenden Sie eine ID aus dem Blatt 'Teilnehmende' des Plans",
+        ),
+        "late_arrival_known": (
+            "Die Nachmeldung '{id}' hat eine ID, die schon im Plan steht.",
+            "geben Sie der Person eine neue ID oder lassen Sie sie weg, wenn sie angemeldet ist",
+        ),
         "sheet_empty": (
             "Das Blatt ist leer.",
             "tragen Sie eine Kopfzeile und je Person eine Zeile ein",

@@ -50,7 +50,9 @@ def _check_request(
     problems = [
         Problem(
             f"Participant '{person}' is marked absent but is not in the plan.",
-            hint="use an id from the plan's Participants sheet",
+            hint="use an id from the plan's Participants (Teilnehmende) sheet",
+            key="absent_unknown",
+            values={"id": person},
         )
         for person in dict.fromkeys(absent)
         if not event.has_participant(person)
@@ -59,6 +61,8 @@ def _check_request(
         Problem(
             f"The late arrival '{person.id}' has an id that is already in the plan.",
             hint="give the late arrival a new id, or leave them out if they are registered",
+            key="late_arrival_known",
+            values={"id": person.id},
         )
         for person in add
         if event.has_participant(person.id)
