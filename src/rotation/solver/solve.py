@@ -257,6 +257,22 @@ def _plan_by_local_search(
     )
 
 
+def _staged_search(
+    run: _Run, bounds: dict[Goal, float], leave_out: frozenset[Goal] = frozenset()
+) -> StagedSearch:
+    """The CP-SAT search of one solve, with the run's seed, workers, progress and stop."""
+    return StagedSearch(
+        run.event,
+        bounds,
+        seed=run.seed,
+        workers=run.workers,
+        deterministic=run.deterministic,
+        progress=run.progress,
+        stop=run.stop,
+        leave_out=leave_out,
+    )
+
+
 def _plan_by_cpsat(run: _Run, start: Placement, bounds: dict[Goal, float]) -> _Found:
     """A short local search warms the construction up; CP-SAT then solves the goals."""
     warm_up = min(MAX_WARM_UP, WARM_UP_SHARE * run.time_limit)
@@ -269,15 +285,7 @@ def _plan_by_cpsat(run: _Run, start: Placement, bounds: dict[Goal, float]) -> _F
         floor=_repeat_floor(bounds),
         stop=run.stop,
     )
-    search = StagedSearch(
-        run.event,
-        bounds,
-        seed=run.seed,
-        workers=run.workers,
-        deterministic=run.deterministic,
-        progress=run.progress,
-        stop=run.stop,
-    )
+    search = _staged_search(run, bounds)
     search.hint(warm)
     result = search.run(run.time_limit, run.started)
     for goal, bound in result.proven.items():
@@ -297,16 +305,7 @@ def _plan_replan(run: _Run, bounds: dict[Goal, float], method: Method) -> _Found
             "re-planned for the fewest moved seats only (event too large for the full model): "
             "kept seats keep their figures, moved and new people are seated by the rules alone"
         )
-    search = StagedSearch(
-        run.event,
-        bounds,
-        seed=run.seed,
-        workers=run.workers,
-        deterministic=run.deterministic,
-        progress=run.progress,
-        stop=run.stop,
-        leave_out=leave_out,
-    )
+    search = _staged_search(run, bounds, leave_out=leave_out)
     search.hint_previous(run.event.previous_seats)
     result = search.run(run.time_limit, run.started)
     for goal, bound in result.proven.items():
