@@ -145,6 +145,11 @@ TABU: Schedule = ((0.6, tabu), (0.1, climb), (0.2, spread), (0.1, flatten))
 PROBE_AND_TABU: Schedule = ((0.15, probe_starts), (0.45, tabu), *TABU[1:])
 """Up to :data:`PROBE_PEOPLE` people: breakout descents hand the tabu search their best."""
 
+DESIGN_THEN_PROBE: Schedule = ((0.3, tabu), (0.15, probe_starts), (0.15, tabu), *TABU[1:])
+"""A start from a design (free mixing): the tabu search improves it first, since fresh
+constructions beat a design's start but rarely what the search makes of it; the breakout
+descents still get their chance where the design's structure traps the search."""
+
 
 def improve(
     event: Event,
@@ -157,6 +162,7 @@ def improve(
     start: Callable[[int], Placement | None] | None = None,
     stop: threading.Event | None = None,
     report: Callable[[Totals], None] | None = None,
+    designed: bool = False,
 ) -> Placement:
     """Improve a plan within a time limit: hill climbing, annealing, then balance.
 
@@ -167,9 +173,13 @@ def improve(
     machine's speed; otherwise every step uses its share of the time (hill climbing stops
     early once it finds nothing). ``report`` hears the plan's totals whenever they improve.
     ``start(k)`` makes further constructed plans: small events with repeats above their
-    bound first try short breakout descents from them (see :mod:`rotation.solver.breakout`).
+    bound first try short breakout descents from them (see :mod:`rotation.solver.breakout`);
+    a start from a design (``designed``, see :mod:`rotation.solver.designs`) gets the tabu
+    search first.
     """
     search, schedule = _choose_schedule(event, seats, seed, floor, start, stop, report)
+    if designed and schedule is PROBE_AND_TABU:
+        schedule = DESIGN_THEN_PROBE
     run = _Run(search, event, seed, floor, deterministic, start, stop)
     search.report(search.totals())
     # Deterministic: a move budget. Otherwise each step runs until its share of the time.

@@ -30,6 +30,7 @@ from rotation.errors import InputError, NoPlanError, Problem, RotationError, Sol
 from rotation.limits import MAX_SEED, MAX_WORKERS, check_count, check_seconds
 from rotation.solver.bounds import lower_bounds, meets_bounds
 from rotation.solver.construct import construct, seats_by_id
+from rotation.solver.designs import design_start
 from rotation.solver.explain import counting_conflicts, explain_infeasibility
 from rotation.solver.goals import route_variable_count
 from rotation.solver.history import with_history
@@ -154,11 +155,12 @@ def solve(
         method = Method.EXACT
     else:
         began = time.monotonic()
-        start = _construct_start(event, seed, time_limit)
+        designed = design_start(event, seed)
+        start = designed or _construct_start(event, seed, time_limit)
         constructing = time.monotonic() - began
         method = _choose_method(event, method)
         if method is Method.CONSTRUCT:
-            found = _plan_by_local_search(run, start, bounds, constructing)
+            found = _plan_by_local_search(run, start, bounds, constructing, designed is not None)
         else:
             found = _plan_by_cpsat(run, start, bounds)
     if stop is not None and stop.is_set():
@@ -223,12 +225,14 @@ def _repeat_floor(bounds: dict[Goal, float]) -> int:
 
 
 def _plan_by_local_search(
-    run: _Run, start: Placement, bounds: dict[Goal, float], constructing: float
+    run: _Run, start: Placement, bounds: dict[Goal, float], constructing: float, designed: bool
 ) -> _Found:
     """Construction and local search alone, for events too large for the exact model.
 
     ``constructing`` is what the first construction took (seconds): further constructions
-    for the breakout probe are made only when the time left pays for several of them.
+    for the breakout probe are made only when the time left pays for several of them (a
+    start from a design, ``designed``, may still lose to them: see the golfers in
+    docs/benchmarks.md).
     """
     event, seed = run.event, run.seed
     # Deterministic mode budgets moves, not seconds: the whole limit, whatever the
@@ -248,12 +252,17 @@ def _plan_by_local_search(
         start=(lambda attempt: construct(event, seed + 1 + attempt)) if again else None,
         stop=run.stop,
         report=_reporter(run.progress, run.started, bounds),
+        designed=designed,
     )
     return _Found(
         seats_by_id(event, improved),
         Status.FEASIBLE,
         bounds,
-        notes=["planned by construction and local search (event too large for the exact model)"],
+        notes=[
+            "planned by "
+            + ("a design" if designed else "construction")
+            + " and local search (event too large for the exact model)"
+        ],
     )
 
 
