@@ -6,8 +6,10 @@ ever above the checker's figure for that seating. Small cases pin the arithmetic
 
 from __future__ import annotations
 
+import itertools
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +21,7 @@ from rotation.solver.balance_bound import (
     share_rounding_cost,
     uneven_sizes_bound,
 )
+from rotation.synthetic import synthetic_event
 
 
 def _people(genders: str, roles: str = "") -> list[Participant]:
@@ -150,3 +153,31 @@ def test_convex_relaxation_never_above_the_exact_knapsack(
     assert (exact is None) == (relaxed is None)
     if exact is not None and relaxed is not None:
         assert relaxed <= exact
+
+
+def test_free_sizes_one_attribute_the_bound_is_the_least_deviation() -> None:
+    # One attribute in one phase: the bound over every way to size the tables (each with
+    # exact counts) is what the best seating reaches, found here by trying them all.
+    people = _people("wwwmmd")
+    event = Event(
+        participants=tuple(people),
+        themes=(Theme("A"),),
+        tables=(Table("a", "A", 4), Table("b", "A", 4), Table("c", "A", 3)),
+        phases=(Phase(1),),
+        coverage=ThemeCoverage.NONE,
+        balance=("gender",),
+    )
+    least = min(
+        check(
+            event, Plan(event, {(p.id, 1): t for p, t in zip(people, tables)})
+        ).metrics.attribute_deviation
+        for tables in itertools.product("abc", repeat=len(people))
+        if all(tables.count(t.id) <= t.max_size for t in event.tables)
+    )
+    assert attribute_deviation_bound(event) == pytest.approx(least)
+
+
+def test_the_reference_event_bound_counts_the_totals() -> None:
+    # 50 people at 2 x 3 tables of at most 9: rounding each table alone allows 16; with the
+    # counts adding up to each value's total, no sizing of the tables gets below 28.48.
+    assert attribute_deviation_bound(synthetic_event(50)) == pytest.approx(28.48)

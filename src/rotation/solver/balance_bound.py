@@ -5,10 +5,12 @@ people with value v, but counts are whole numbers. The cheapest whole counts tha
 to s round the shares down and then up where the fractions are largest, and leave a
 deviation ``g(s)`` that depends only on s. Sizes are free within the capacities as long as
 they seat everybody present, so the bound of a phase is the least ``sum g(s_t)`` over such
-sizes (a small knapsack; for very many tables its convex relaxation). When the capacities
-leave no choice of sizes (every seat taken), the counts must also add up to each value's
-total over the tables; then the exact least deviation is a min-cost flow of people from
-values to tables.
+sizes (a small knapsack; for very many tables its convex relaxation). The counts must
+also add up to each value's total over the tables: for given sizes the exact least
+deviation is a min-cost flow of people from values to tables. So when the capacities leave
+few ways to size the tables (at most ``SIZE_CHOICES``, counted up to the order of tables
+of the same size range; one when every seat is taken), the bound of a phase is the least
+over those sizings of the flows' costs, every attribute on the same sizes.
 
 Even sizes. The people of a phase split among the themes; each theme's tables then differ
 by at least the least spread their capacities allow for that many people. The bound of a
@@ -31,6 +33,8 @@ __all__ = ["attribute_deviation_bound", "share_rounding_cost", "uneven_sizes_bou
 
 EXACT_WORK = 40_000
 """Above this many knapsack steps, the sizes are chosen by the convex relaxation."""
+SIZE_CHOICES = 400
+"""Up to this many ways to size a phase's tables, the bound tries each with exact counts."""
 SPREAD_LEVELS_PER_THEME = 2
 """Spreads searched per theme; a phase that needs more gets the (still valid) cap + 1."""
 
@@ -155,6 +159,50 @@ def _forced_sizes(tables: Sequence[Table], present: int) -> list[int] | None:
     return None
 
 
+def _size_choices(tables: Sequence[Table], present: int) -> list[list[int]] | None:
+    """Every way to size the tables for ``present`` people, up to order among tables of the
+    same size range; None when there are more than :data:`SIZE_CHOICES`."""
+    kinds = sorted(Counter(_range(t, present) for t in tables).items(), key=lambda k: k[0].start)
+    found: list[list[int]] = []
+
+    def deal(kind: int, left: int, chosen: list[int]) -> bool:
+        """Add every completion; False once there are too many."""
+        if kind == len(kinds):
+            if left == 0:
+                found.append(chosen)
+            return len(found) <= SIZE_CHOICES
+        sizes, count = kinds[kind]
+        rest = kinds[kind + 1 :]
+        least = sum(r.start * m for r, m in rest)
+        most = sum((r.stop - 1) * m for r, m in rest)
+        for group in _non_increasing(sizes, count, left - most, left - least):
+            if not deal(kind + 1, left - sum(group), chosen + group):
+                return False
+        return True
+
+    if not deal(0, present, []):
+        return None
+    return found
+
+
+def _non_increasing(sizes: range, count: int, least: int, most: int) -> list[list[int]]:
+    """Non-increasing lists of ``count`` sizes from ``sizes`` whose sum is in [least, most]."""
+    if count == 0:
+        return [[]] if least <= 0 <= most else []
+    out = []
+    for first in sizes:
+        # The rest are at most ``first``: their sum lies in [start*(count-1), first*(count-1)].
+        low, high = sizes.start * (count - 1), first * (count - 1)
+        if first + high < least or first + low > most:
+            continue
+        below = range(sizes.start, first + 1)
+        tails = _non_increasing(below, count - 1, least - first, most - first)
+        out += [[first, *rest] for rest in tails]
+        if len(out) > SIZE_CHOICES:
+            break
+    return out
+
+
 def attribute_deviation_bound(event: Event) -> float:
     """No plan has a smaller total attribute deviation than this."""
     total = Fraction(0)
@@ -164,19 +212,27 @@ def attribute_deviation_bound(event: Event) -> float:
         present = len(people)
         if not present or not tables:
             continue
+        every = [
+            list(Counter(p.attributes.get(attribute, "") for p in people).values())
+            for attribute in event.balance
+        ]
         forced = _forced_sizes(tables, present)
-        for attribute in event.balance:
-            counts = list(Counter(p.attributes.get(attribute, "") for p in people).values())
-            if forced is not None:
-                scaled = _transport(counts, present, forced)
-            else:
-                by_range = {
-                    sizes: {s: share_rounding_cost(counts, present, s) for s in sizes}
-                    for sizes in {_range(t, present) for t in tables}
-                }
-                costs = [by_range[_range(t, present)] for t in tables]
-                scaled = _least_total(costs, present) or 0
+        choices = [forced] if forced is not None else _size_choices(tables, present)
+        if choices is not None:
+            # Few ways to size the tables: the least over them of the exact deviations.
+            scaled = min(
+                (sum(_transport(counts, present, sizes) for counts in every) for sizes in choices),
+                default=0,
+            )
             total += Fraction(scaled, present)
+            continue
+        for counts in every:
+            by_range = {
+                sizes: {s: share_rounding_cost(counts, present, s) for s in sizes}
+                for sizes in {_range(t, present) for t in tables}
+            }
+            costs = [by_range[_range(t, present)] for t in tables]
+            total += Fraction(_least_total(costs, present) or 0, present)
     return float(total)
 
 
