@@ -76,3 +76,54 @@ def test_ranking_follows_order_and_weights() -> None:
     assert balance_first.better((1, 0, -0.5)) and not balance_first.better((0, -7, 0.0))
     assert weighted.better((5, -1, 0.0)) and not weighted.better((-5, 1, 0.0))
     assert default.repeats_first and not balance_first.repeats_first
+
+
+def _organised_event() -> Event:
+    people = [Participant(f"p{i}", organisation=f"O{i % 4 if i < 60 else i}") for i in range(96)]
+    return Event.build(
+        people,
+        themes=["A", "B", "C"],
+        tables_per_theme=4,
+        table_size=8,
+        keep_apart=(Group("apart", ("p0", "p4")),),
+    )
+
+
+def test_regrouping_parts_colleagues_and_keeps_repeats_and_rules() -> None:
+    event = _organised_event()
+    search = _start(event)
+    before = search.totals()
+    apart_routes = {r: (search.seat[r][0], search.seat[r][4]) for r in search.phases}
+    changed = search.regroup()
+    after = search.totals()
+    assert after[0] == before[0]  # same number of people on every route
+    assert after[1] <= before[1]
+    assert changed == (after[1] < before[1])
+    assert {r: (search.seat[r][0], search.seat[r][4]) for r in search.phases} == apart_routes
+    assert (after[0], after[1]) == search.recount()[:2]
+    assert check(event, Plan(event, seats_by_id(event, search.seats()))).ok
+
+
+def test_regrouping_a_crowded_plan_finds_fewer_colleague_pairs() -> None:
+    event = _organised_event()
+    search = _start(event)
+    # Crowd the colleagues: sort people by organisation onto the existing routes.
+    seats = search.seats()
+    movable = [i for i in range(search.n) if not search.apart[i]]
+    routes = sorted(tuple(seats[i, r] for r in search.phases) for i in movable)
+    movable.sort(key=lambda i: search.org[i])
+    crowded = dict(seats)
+    for i, route in zip(movable, routes, strict=True):
+        for r, k in zip(search.phases, route, strict=True):
+            crowded[i, r] = k
+    search.restore(crowded)
+    before = search.totals()
+    assert check(event, Plan(event, seats_by_id(event, search.seats()))).ok
+    assert search.regroup()
+    assert search.totals()[1] < before[1]
+    assert search.totals()[0] == before[0]
+    parted = search.totals()[1]
+    search.part(20_000)
+    assert search.totals()[1] <= parted
+    assert search.totals()[0] == before[0]
+    assert search.totals()[:2] == search.recount()[:2]

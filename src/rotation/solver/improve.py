@@ -27,6 +27,9 @@ __all__ = ["improve"]
 SPREAD_COST = 8
 """A route swap for balance costs about as much as this many ordinary moves."""
 
+PART_COST = 4
+"""A route swap that parts colleagues costs about as much as this many ordinary moves."""
+
 PROBE_PEOPLE = 200
 """Largest event that first tries breakout descents (each attempt rebuilds pair weights)."""
 
@@ -90,6 +93,13 @@ def spread(run: _Run) -> None:
     run.search.spread(run.moves // SPREAD_COST, run.deadline)
 
 
+def part(run: _Run) -> None:
+    """Part colleagues by swapping whole routes (repeat encounters stay as they are): deal
+    the routes anew, largest organisation first, then swap routes one by one."""
+    run.search.regroup()
+    run.search.part(run.moves // PART_COST, run.deadline)
+
+
 def flatten(run: _Run) -> None:
     """Lower the largest single deviations from the attribute mix."""
     run.search.flatten(run.moves, run.deadline)
@@ -130,16 +140,17 @@ Schedule = tuple[tuple[float, Step], ...]
 """Steps with their shares of the budget, in order."""
 
 SWAPS: Schedule = (
-    (0.3, climb),
-    (0.35, anneal),
-    (0.1, climb),
+    (0.25, climb),
+    (0.25, anneal),
+    (0.2, part),
+    (0.05, climb),
     (0.1, spread),
     (0.05, balance),
     (0.1, flatten),
 )
-"""Every event: climbing and annealing on random swaps, then balance."""
+"""Every event: climbing and annealing on random swaps, colleagues parted, then balance."""
 
-TABU: Schedule = ((0.6, tabu), (0.1, climb), (0.2, spread), (0.1, flatten))
+TABU: Schedule = ((0.4, tabu), (0.1, part), (0.1, climb), (0.3, spread), (0.1, flatten))
 """Small events with repeats above their bound: tabu search on repeats first."""
 
 PROBE_AND_TABU: Schedule = ((0.15, probe_starts), (0.45, tabu), *TABU[1:])

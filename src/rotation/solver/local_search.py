@@ -411,7 +411,8 @@ class LocalSearch:
         """Lower the largest single deviations (tables more than 1 off a share).
 
         A swap is kept when it leaves every goal as good (or better) and shrinks the larger
-        of the two tables' largest deviations. Returns how many swaps were kept.
+        of the two tables' largest deviations, or keeps it and makes a goal better. Returns
+        how many swaps were kept.
         """
         applied, hot = 0, self._hot_tables()
         for move in range(moves):
@@ -437,8 +438,10 @@ class LocalSearch:
                 continue
             before = max(self._largest_at(r, k), self._largest_at(r, other))
             self._swap(r, i, j)
+            after = max(self._largest_at(r, k), self._largest_at(r, other))
             improves = gain[0] < 0 or gain[1] < 0 or gain[2] < -EPS
-            if improves or max(self._largest_at(r, k), self._largest_at(r, other)) < before - EPS:
+            # Never a larger deviation at the two tables: that is what this step lowers.
+            if after < before - EPS or (improves and after <= before + EPS):
                 self._count(gain)
                 applied += 1
             else:
@@ -457,7 +460,9 @@ class LocalSearch:
         itself; colleague pairs may not get worse. Keeps the best plan seen; returns how
         many swaps it kept.
         """
+        # Colleagues with the same constraints swap without changing any colleague pair.
         pool = [twins for twins in self.twins.values() if len(twins) > 1]
+        pool += [twins for twins in self.colleague_twins.values() if len(twins) > 1]
         if not pool:
             return 0
         weights = [len(twins) for twins in pool]
@@ -494,6 +499,116 @@ class LocalSearch:
             if cost < best - EPS:
                 best, best_seats = cost, self.seats()
         self.restore(best_seats)
+        return applied
+
+    def _with_colleagues(self) -> list[int]:
+        """People who share a table with a colleague in some phase, and may swap routes."""
+        found = []
+        for i, org in enumerate(self.org):
+            if org < 0 or len(self.twins.get(self.signature[i], ())) < 2:
+                continue
+            if any(
+                self.org_count[r][k][org] > 1 for r in self.phases if (k := self.seat[r][i]) >= 0
+            ):
+                found.append(i)
+        return found
+
+    def regroup(self) -> bool:
+        """Deal the routes of people with the same constraints anew, largest organisation
+        first, each person to the route where the fewest colleagues sit so far.
+
+        Repeat encounters depend only on how many people take each route, so they stay as
+        they are; the new plan is kept when it has fewer colleague pairs (its balance is left
+        to the steps after). People in keep-apart groups keep their routes. Returns True
+        when the plan changed.
+        """
+        before, original = self.totals(), self.seats()
+        seats = dict(original)
+        size = Counter(o for o in self.org if o >= 0)
+        for twins in self.twins.values():
+            people = [i for i in twins if not self.apart[i]]
+            if len(people) < 2 or len(people) * min(len(people), REGROUP_SCAN) > REGROUP_WORK:
+                continue
+            routes = [[(r, seats[i, r]) for r in self.phases if (i, r) in seats] for i in people]
+            count: Counter[tuple[int, int, int]] = Counter()
+            for (i, r), k in seats.items():
+                if self.org[i] >= 0:
+                    count[r, k, self.org[i]] += 1
+            for i, route in zip(people, routes, strict=True):
+                for r, k in route:
+                    count[r, k, self.org[i]] -= 1
+            self.rng.shuffle(routes)
+            people.sort(key=lambda i: (-size[self.org[i]], self.org[i]))
+            for i in people:
+                org = self.org[i]
+                best, crowd = 0, -1
+                for position, route in enumerate(routes[:REGROUP_SCAN]):
+                    here = 0 if org < 0 else sum(count[r, k, org] for r, k in route)
+                    if crowd < 0 or here < crowd:
+                        best, crowd = position, here
+                        if here == 0:
+                            break
+                route = routes[best]
+                routes[best] = routes[-1]
+                routes.pop()
+                for r, k in route:
+                    seats[i, r] = k
+                    count[r, k, org] += 1
+        self._load(seats)
+        if self.ranking.improves((before[0], self.totals()[1], 0.0), (before[0], before[1], 0.0)):
+            self.report(self.totals())
+            return True
+        self.restore(original)
+        return False
+
+    def part(self, moves: int, deadline: float | None = None) -> int:
+        """Part colleagues by whole-route swaps, which never change repeat encounters.
+
+        Each move takes someone who sits with a colleague and swaps routes with a random
+        person of the same constraints; it is kept when it parts more colleagues than it
+        joins (or as many, with a better balance), and now and then when it costs one
+        colleague pair (a little annealing). Returns how many swaps it kept.
+        """
+        rng, applied = self.rng, 0
+        best, best_seats = self.totals(), self.seats()
+        crowded: list[int] = []
+        stalled = 0
+        for move in range(moves):
+            if move % BLOCK == 0:
+                if self.stop.is_set() or (deadline is not None and time.monotonic() > deadline):
+                    break
+                crowded = self._with_colleagues()
+                current = self.totals()
+                stalled = 0 if current[1] < best[1] else stalled + 1
+                if self.ranking.improves(current, best):
+                    best, best_seats = current, self.seats()
+                    self.report(best)
+                if stalled > PART_PATIENCE:
+                    break
+            if not crowded:
+                break
+            i = crowded[rng.randrange(len(crowded))]
+            twins = self.twins[self.signature[i]]
+            j = twins[rng.randrange(len(twins))]
+            if self.org[j] == self.org[i]:
+                continue
+            gain = self._route_swap_gain(i, j)
+            if gain is None:
+                continue
+            heat = PART_HEAT * (1 - move / moves)
+            if not (
+                self.ranking.better(gain)
+                or (gain[1] == 0 and gain[2] <= EPS)
+                or (gain[1] == 1 and heat > 0 and rng.random() < math.exp(-1 / heat))
+            ):
+                continue
+            for r in self.phases:
+                if self.seat[r][i] >= 0 and self.seat[r][i] != self.seat[r][j]:
+                    self._swap(r, i, j)
+            self._count(gain)
+            applied += 1
+        if self.ranking.improves(best, self.totals()):
+            self.restore(best_seats)
         return applied
 
     def _excess_total(self) -> float:
@@ -564,6 +679,19 @@ class LocalSearch:
         """The current plan as ``{(participant index, phase): table index}``."""
         return {(i, r): k for r in self.phases for i, k in enumerate(self.seat[r]) if k >= 0}
 
+
+REGROUP_SCAN = 2_000
+"""Routes :meth:`LocalSearch.regroup` looks at for one person (the first without a
+colleague ends the look)."""
+
+REGROUP_WORK = 5_000_000
+"""Largest people x routes looked at in one group of :meth:`LocalSearch.regroup`."""
+
+PART_PATIENCE = 10
+"""Blocks of moves without one colleague pair less before :meth:`LocalSearch.part` stops."""
+
+PART_HEAT = 0.4
+"""Starting temperature at which :meth:`LocalSearch.part` accepts a swap costing one pair."""
 
 SPREAD_HEAT = 0.3
 """Starting temperature of the route-swap annealing for balance."""
