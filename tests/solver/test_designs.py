@@ -105,6 +105,7 @@ def test_phases_beyond_the_design_are_filled_and_valid() -> None:
 def test_no_design_start_with_themes_groups_or_too_few_people() -> None:
     assert design_start(synthetic_event(50, seed=1)) is None  # themes decide the tables
     assert design_start(_free_mixing(80, 10, 10, 4)) is None  # tables would be 2 short
+    assert design_start(_free_mixing(60, 12, 5, 4)) is None  # 2 design rounds: construct
     apart = _free_mixing(100, 10, 10, 4)
     people = [p.id for p in apart.participants[:2]]
     grouped = replace(apart, keep_apart=(Group("pair", tuple(people)),))

@@ -7,6 +7,7 @@ import pytest
 from rotation import Event, Group, Participant, Plan, ThemeCoverage, check, solve
 from rotation.solver.breakout import Breakout
 from rotation.solver.construct import construct, seats_by_id
+from rotation.solver.improve import DESIGN_THEN_PROBE, PROBE_AND_TABU, SWAPS, TABU
 from rotation.solver.tabu import TabuSearch
 from rotation.synthetic import synthetic_event
 
@@ -120,3 +121,12 @@ def test_social_golfers_32_people_nine_rounds_never_meet_twice() -> None:
     plan = solve(event, time_limit=20, seed=0, deterministic=True)
     assert plan.metrics.repeat_encounters == 0
     assert plan.metrics.distinct_contacts_min == 27
+
+
+@pytest.mark.parametrize("schedule", [SWAPS, TABU, PROBE_AND_TABU, DESIGN_THEN_PROBE])
+def test_every_schedule_shares_out_the_whole_budget_and_no_more(
+    schedule: tuple[tuple[float, object], ...],
+) -> None:
+    # Each step runs until its cumulative share of the time limit: shares above 1 would
+    # overrun the limit, below 1 would leave time unused.
+    assert sum(share for share, _ in schedule) == pytest.approx(1.0)

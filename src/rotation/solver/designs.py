@@ -78,7 +78,10 @@ MOLS_10 = (
 """Two orthogonal Latin squares of order 10 (found by an exact cover of one square's
 transversals; ``tests/solver/test_designs.py`` checks both properties)."""
 
-GREEDY_WORK = 20_000_000
+MIN_ROUNDS = 3
+"""Fewer rounds without repeats the construction finds as well (and it minds the balance)."""
+
+GREEDY_WORK = 5_000_000
 """Most person x person steps the greedy filling of the rounds beyond the design may take."""
 
 
@@ -175,8 +178,8 @@ def _free_mixing_shape(event: Event) -> tuple[int, int] | None:
 def design_start(event: Event, seed: int = 0) -> Placement | None:
     """A plan whose first phases come from a design (see the module text), or None.
 
-    None when the event is not free mixing of equal tables, or no design gives more than
-    one round without repeats.
+    None when the event is not free mixing of equal tables, no design gives at least
+    :data:`MIN_ROUNDS` rounds without repeats, or the greedy rounds would take too long.
     """
     shape = _free_mixing_shape(event)
     if shape is None:
@@ -188,7 +191,7 @@ def design_start(event: Event, seed: int = 0) -> Placement | None:
     if empty and s == g:
         rounds = rounds[:-1]  # empty cells all sit in the last row: "rows" would be uneven
     extra = max(0, len(phases) - len(rounds))
-    if len(rounds) < 2 or extra * n * n > GREEDY_WORK:
+    if len(rounds) < MIN_ROUNDS or extra * n * n > GREEDY_WORK:
         return None
     # Cells in row order leave the last row's first cells empty.
     cells = list(range(n))

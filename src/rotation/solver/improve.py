@@ -137,7 +137,7 @@ def probe_starts(run: _Run) -> None:
 
 
 Schedule = tuple[tuple[float, Step], ...]
-"""Steps with their shares of the budget, in order."""
+"""Steps with their shares of the budget, in order (the shares add up to 1)."""
 
 SWAPS: Schedule = (
     (0.25, climb),
@@ -150,13 +150,13 @@ SWAPS: Schedule = (
 )
 """Every event: climbing and annealing on random swaps, colleagues parted, then balance."""
 
-TABU: Schedule = ((0.4, tabu), (0.1, part), (0.1, climb), (0.3, spread), (0.1, flatten))
+TABU: Schedule = ((0.5, tabu), (0.05, part), (0.1, climb), (0.25, spread), (0.1, flatten))
 """Small events with repeats above their bound: tabu search on repeats first."""
 
-PROBE_AND_TABU: Schedule = ((0.15, probe_starts), (0.45, tabu), *TABU[1:])
+PROBE_AND_TABU: Schedule = ((0.15, probe_starts), (0.35, tabu), *TABU[1:])
 """Up to :data:`PROBE_PEOPLE` people: breakout descents hand the tabu search their best."""
 
-DESIGN_THEN_PROBE: Schedule = ((0.3, tabu), (0.15, probe_starts), (0.15, tabu), *TABU[1:])
+DESIGN_THEN_PROBE: Schedule = ((0.25, tabu), (0.1, probe_starts), (0.15, tabu), *TABU[1:])
 """A start from a design (free mixing): the tabu search improves it first, since fresh
 constructions beat a design's start but rarely what the search makes of it; the breakout
 descents still get their chance where the design's structure traps the search."""
