@@ -518,48 +518,59 @@ class LocalSearch:
         first, each person to the route where the fewest colleagues sit so far.
 
         Repeat encounters depend only on how many people take each route, so they stay as
-        they are; the new plan is kept when it has fewer colleague pairs (its balance is left
-        to the steps after). People in keep-apart groups keep their routes. Returns True
-        when the plan changed.
+        they are; the best of a few deals (in different random orders of the routes) is kept
+        when it has fewer colleague pairs (its balance is left to the steps after). People
+        in keep-apart groups keep their routes. Returns True when the plan changed.
         """
-        before, original = self.totals(), self.seats()
-        seats = dict(original)
+        groups = [[i for i in twins if not self.apart[i]] for twins in self.twins.values()]
+        groups = [g for g in groups if len(g) > 1]
+        work = sum(len(g) * min(len(g), REGROUP_SCAN) for g in groups)
+        if not groups or work > REGROUP_WORK:
+            return False
+        original = self.seats()
+        best, fewest = original, self._colleague_pairs(original)
+        for _ in range(max(1, min(REGROUP_TRIES, REGROUP_WORK // work))):
+            seats = dict(original)
+            for people in groups:
+                self._deal_routes(seats, people)
+            pairs = self._colleague_pairs(seats)
+            if pairs < fewest:
+                best, fewest = seats, pairs
+        if best is original:
+            return False
+        self._load(best)
+        self.report(self.totals())
+        return True
+
+    def _colleague_pairs(self, seats: Placement) -> int:
+        count = Counter((r, k, self.org[i]) for (i, r), k in seats.items() if self.org[i] >= 0)
+        return sum(c * (c - 1) // 2 for c in count.values())
+
+    def _deal_routes(self, seats: Placement, people: list[int]) -> None:
+        """Deal the routes of ``people`` among them anew (see :meth:`regroup`), in place."""
         size = Counter(o for o in self.org if o >= 0)
-        for twins in self.twins.values():
-            people = [i for i in twins if not self.apart[i]]
-            if len(people) < 2 or len(people) * min(len(people), REGROUP_SCAN) > REGROUP_WORK:
-                continue
-            routes = [[(r, seats[i, r]) for r in self.phases if (i, r) in seats] for i in people]
-            count: Counter[tuple[int, int, int]] = Counter()
-            for (i, r), k in seats.items():
-                if self.org[i] >= 0:
-                    count[r, k, self.org[i]] += 1
-            for i, route in zip(people, routes, strict=True):
-                for r, k in route:
-                    count[r, k, self.org[i]] -= 1
-            self.rng.shuffle(routes)
-            people.sort(key=lambda i: (-size[self.org[i]], self.org[i]))
-            for i in people:
-                org = self.org[i]
-                best, crowd = 0, -1
-                for position, route in enumerate(routes[:REGROUP_SCAN]):
-                    here = 0 if org < 0 else sum(count[r, k, org] for r, k in route)
-                    if crowd < 0 or here < crowd:
-                        best, crowd = position, here
-                        if here == 0:
-                            break
-                route = routes[best]
-                routes[best] = routes[-1]
-                routes.pop()
-                for r, k in route:
-                    seats[i, r] = k
+        routes = [[(r, seats[i, r]) for r in self.phases if (i, r) in seats] for i in people]
+        count = Counter((r, k, self.org[i]) for (i, r), k in seats.items() if self.org[i] >= 0)
+        for i, route in zip(people, routes, strict=True):
+            if self.org[i] >= 0:
+                count.subtract((r, k, self.org[i]) for r, k in route)
+        self.rng.shuffle(routes)
+        for i in sorted(people, key=lambda i: (-size[self.org[i]], self.org[i])):
+            org = self.org[i]
+            best, crowd = 0, -1
+            for position, route in enumerate(routes[:REGROUP_SCAN]):
+                here = 0 if org < 0 else sum(count[r, k, org] for r, k in route)
+                if crowd < 0 or here < crowd:
+                    best, crowd = position, here
+                    if here == 0:
+                        break
+            route = routes[best]
+            routes[best] = routes[-1]
+            routes.pop()
+            for r, k in route:
+                seats[i, r] = k
+                if org >= 0:
                     count[r, k, org] += 1
-        self._load(seats)
-        if self.ranking.improves((before[0], self.totals()[1], 0.0), (before[0], before[1], 0.0)):
-            self.report(self.totals())
-            return True
-        self.restore(original)
-        return False
 
     def part(self, moves: int, deadline: float | None = None) -> int:
         """Part colleagues by whole-route swaps, which never change repeat encounters.
@@ -685,7 +696,10 @@ REGROUP_SCAN = 2_000
 colleague ends the look)."""
 
 REGROUP_WORK = 5_000_000
-"""Largest people x routes looked at in one group of :meth:`LocalSearch.regroup`."""
+"""Most people x routes :meth:`LocalSearch.regroup` looks at (over all its deals)."""
+
+REGROUP_TRIES = 6
+"""Deals :meth:`LocalSearch.regroup` tries at most, in different orders of the routes."""
 
 PART_PATIENCE = 10
 """Blocks of moves without one colleague pair less before :meth:`LocalSearch.part` stops."""
