@@ -127,8 +127,9 @@ def field_tables(q: int) -> tuple[list[list[int]], list[list[int]]] | None:
 def design_rounds(groups: int, size: int) -> list[list[int]]:
     """Rounds in which no two cells meet twice; ``round[cell]`` is a table, cell = i*g + j.
 
-    Cell (i, j) has row i < ``size`` and column j < ``groups``. Empty when no design is known
-    (then only the trivial round "columns" would exist, which any construction finds too).
+    Cell (i, j) has row i < ``size`` and column j < ``groups``. Empty when tables are
+    larger than their number (no such grid); otherwise at least "columns" and one Latin
+    square (see the module text for which).
     """
     g, s = groups, size
     if s > g or g < 2:
