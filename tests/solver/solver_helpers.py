@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from rotation import Event, NoPlanError, Plan, check, solve
+from rotation import Event, NoPlanError, Plan, ThemeCoverage, check, solve
+from rotation.synthetic import synthetic_event
 
 SOLVE = {"time_limit": 5.0, "seed": 7, "workers": 1, "deterministic": True}
 
@@ -25,3 +26,20 @@ def reasons_for(event: Event) -> str:
         solve(event, **SOLVE)  # type: ignore[arg-type]
     assert caught.value.reasons, "a 'no plan' must come with a reason"
     return "\n".join(caught.value.reasons)
+
+
+def free_mixing(
+    count: int, tables: int, size: int, phases: int, *, seed: int = 3, **options: Any
+) -> Event:
+    """Free mixing: one theme, no theme rule, ``tables`` tables of ``size`` (synthetic people;
+    ``options`` go to :func:`~rotation.synthetic.synthetic_event`)."""
+    return synthetic_event(
+        count,
+        themes=1,
+        tables_per_theme=tables,
+        table_size=size,
+        phases=phases,
+        coverage=ThemeCoverage.NONE,
+        seed=seed,
+        **options,
+    )

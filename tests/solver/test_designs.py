@@ -7,9 +7,9 @@ from dataclasses import replace
 from itertools import combinations
 
 import pytest
-from solver_helpers import plan_for
+from solver_helpers import free_mixing, plan_for
 
-from rotation import Event, Group, Plan, ThemeCoverage, check
+from rotation import Event, Group, Plan, check
 from rotation.solver.construct import seats_by_id
 from rotation.solver.designs import IRREDUCIBLE, MOLS_10, design_rounds, design_start, field_tables
 from rotation.synthetic import synthetic_event
@@ -69,17 +69,9 @@ def _free_mixing(
     count: int, tables: int, size: int, phases: int, *, golfers: bool = False
 ) -> Event:
     """Anybody at any table in every phase; ``golfers``: no organisations, no balance."""
-    return synthetic_event(
-        count,
-        themes=1,
-        tables_per_theme=tables,
-        table_size=size,
-        phases=phases,
-        coverage=ThemeCoverage.NONE,
-        organisations=0 if golfers else 12,
-        balance=() if golfers else ("gender", "role"),
-        seed=4,
-    )
+    if golfers:
+        return free_mixing(count, tables, size, phases, seed=4, organisations=0, balance=())
+    return free_mixing(count, tables, size, phases, seed=4)
 
 
 @pytest.mark.parametrize("count", [100, 95, 91])

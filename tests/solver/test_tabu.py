@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from solver_helpers import free_mixing
 
 from rotation import Event, Group, Participant, Plan, ThemeCoverage, check, solve
 from rotation.solver.breakout import Breakout
 from rotation.solver.construct import construct, seats_by_id
 from rotation.solver.improve import DESIGN_THEN_PROBE, PROBE_AND_TABU, SWAPS, TABU
 from rotation.solver.tabu import TabuSearch
-from rotation.synthetic import synthetic_event
-
-
-def _free_mixing(count: int, tables: int, size: int, phases: int, **options: object) -> Event:
-    return synthetic_event(
-        count,
-        themes=1,
-        tables_per_theme=tables,
-        table_size=size,
-        phases=phases,
-        coverage=ThemeCoverage.NONE,
-        seed=3,
-        **options,  # type: ignore[arg-type]
-    )
 
 
 def _search(event: Event) -> TabuSearch:
@@ -32,7 +19,7 @@ def _search(event: Event) -> TabuSearch:
 
 
 def test_sums_and_totals_stay_exact_through_tabu_and_spread() -> None:
-    search = _search(_free_mixing(48, 6, 8, 5, organisations=6))
+    search = _search(free_mixing(48, 6, 8, 5, organisations=6))
     search.tabu(600)
     search.spread(2000)
     fresh = TabuSearch(search.event, search.seats(), seed=0)
@@ -73,7 +60,7 @@ def test_tabu_keeps_pins_groups_and_absences() -> None:
 
 
 def test_route_swaps_for_balance_never_change_repeats() -> None:
-    search = _search(_free_mixing(60, 6, 10, 4))
+    search = _search(free_mixing(60, 6, 10, 4))
     search.tabu(400)
     repeats = search.totals()[0]
     excess_before = search._excess_total()
@@ -84,7 +71,7 @@ def test_route_swaps_for_balance_never_change_repeats() -> None:
 
 def test_kirkman_schoolgirls_meet_each_other_exactly_once() -> None:
     """15 people, 5 tables of 3, 7 rounds: a plan without any repeat encounter exists."""
-    event = _free_mixing(15, 5, 3, 7, organisations=0, balance=())
+    event = free_mixing(15, 5, 3, 7, organisations=0, balance=())
     plan = solve(event, time_limit=10, seed=0, deterministic=True)
     assert plan.metrics.repeat_encounters == 0
     assert plan.metrics.distinct_contacts_min == 14
@@ -92,7 +79,7 @@ def test_kirkman_schoolgirls_meet_each_other_exactly_once() -> None:
 
 def test_free_mixing_beats_the_random_swap_search() -> None:
     """40 people, 8 tables of 5, 6 rounds: tabu search meets everyone at most once."""
-    event = _free_mixing(40, 8, 5, 6, organisations=0, balance=())
+    event = free_mixing(40, 8, 5, 6, organisations=0, balance=())
     plain = _search(event)
     tabu = _search(event)
     plain.run(20_000)
@@ -101,7 +88,7 @@ def test_free_mixing_beats_the_random_swap_search() -> None:
 
 
 def test_breakout_weighted_sums_stay_exact() -> None:
-    event = _free_mixing(32, 8, 4, 9, organisations=0, balance=())
+    event = free_mixing(32, 8, 4, 9, organisations=0, balance=())
     seats = construct(event, seed=5)
     assert seats is not None
     search = Breakout(event, seats, seed=5)
@@ -117,7 +104,7 @@ def test_breakout_weighted_sums_stay_exact() -> None:
 
 def test_social_golfers_32_people_nine_rounds_never_meet_twice() -> None:
     """8 tables of 4 for 9 rounds: the breakout descents find a plan without repeats."""
-    event = _free_mixing(32, 8, 4, 9, organisations=0, balance=())
+    event = free_mixing(32, 8, 4, 9, organisations=0, balance=())
     plan = solve(event, time_limit=20, seed=0, deterministic=True)
     assert plan.metrics.repeat_encounters == 0
     assert plan.metrics.distinct_contacts_min == 27
