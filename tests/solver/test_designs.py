@@ -9,7 +9,7 @@ from itertools import combinations
 import pytest
 from solver_helpers import free_mixing, plan_for
 
-from rotation import Event, Group, Plan, check
+from rotation import Event, Group, Participant, Plan, check
 from rotation.solver.construct import seats_by_id
 from rotation.solver.designs import IRREDUCIBLE, MOLS_10, design_rounds, design_start, field_tables
 from rotation.synthetic import synthetic_event
@@ -109,3 +109,15 @@ def test_a_golfer_event_reaches_zero_repeats_from_the_design() -> None:
     plan = plan_for(event, time_limit=5.0)
     assert plan.metrics.repeat_encounters == 0
     assert plan.record.status.value == "optimal"
+
+
+def test_colleagues_fill_a_spare_rounds_table_and_never_meet() -> None:
+    # 8 tables of 6 (GF(8) has 8 rounds), 3 phases: the spare rounds' tables hold cells
+    # that never share a table in the phases used, so organisations of up to 6 never meet.
+    people = [Participant(f"p{i}", organisation=f"Org {i % 9}") for i in range(48)]
+    event = Event.build(people, themes=["Mix"], tables_per_theme=8, table_size=6, phases=3)
+    seats = design_start(event, seed=2)
+    assert seats is not None
+    metrics = check(event, Plan(event, seats_by_id(event, seats))).metrics
+    assert metrics.repeat_encounters == 0
+    assert metrics.same_organisation_pairs == 0

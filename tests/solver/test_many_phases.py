@@ -61,7 +61,7 @@ def test_a_golfer_event_still_probes_fresh_constructions(monkeypatch: pytest.Mon
     )
     seeds = _counting_construct(monkeypatch)
     plan_for(event, time_limit=2.0, seed=7)
-    # The first plan comes from a design (no construction); the breakout probe still
-    # starts from fresh constructions, with seeds of its own.
-    assert seeds
-    assert all(seed > 7 for seed in seeds)
+    # The first plan comes from a design (it has fewer repeats than the construction made
+    # to compare); the breakout probe still starts from fresh constructions of its own.
+    assert seeds[0] == 7
+    assert len(seeds) > 1

@@ -12,7 +12,10 @@ people are cells ``(i, j)`` of an ``s x g`` grid (s seats per table, g tables), 
 
 Any two cells share a table in at most one of these rounds (they are the parallel classes
 of an affine plane, or of a net from orthogonal Latin squares), so the first rounds of the
-plan have no repeat encounter at all. Phases beyond the design are filled greedily (each
+plan have no repeat encounter at all. When the design has more rounds than the event has
+phases, a spare round keeps colleagues apart: the cells at one of its tables never share a
+table in the rounds used, so organisations are packed onto its tables. Phases beyond the
+design are filled greedily (each
 person at the table of the fewest earlier tablemates, then of the least deviation from the
 attribute mix) and left to the tabu search. With fewer people than
 seats, the empty seats are cells of the last grid row: they fall on different tables in
@@ -28,11 +31,12 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Sequence
+from itertools import combinations
 
 from rotation.domain import Event, ThemeCoverage
 from rotation.solver.variables import Placement, seat_options
 
-__all__ = ["design_rounds", "design_start", "field_tables"]
+__all__ = ["design_rounds", "design_start", "field_tables", "repeat_count"]
 
 IRREDUCIBLE: dict[int, tuple[int, tuple[int, ...]]] = {
     4: (2, (1, 1, 1)),
@@ -197,13 +201,53 @@ def design_start(event: Event, seed: int = 0) -> Placement | None:
     # Cells in row order leave the last row's first cells empty.
     cells = list(range(n))
     people = list(range(n))
-    random.Random(seed).shuffle(people)
+    rng = random.Random(seed)
+    rng.shuffle(people)
+    if len(rounds) > len(phases):
+        cells = _colleague_safe_cells(event, people, rounds[len(phases)], rng)
     seats: Placement = {}
     for r, design in zip(phases, rounds):
         for person, cell in zip(people, cells):
             seats[person, r] = design[cell]
     _fill_greedily(event, seats, g, phases[len(rounds) :], random.Random(seed + 1))
     return seats
+
+
+def _colleague_safe_cells(
+    event: Event, people: list[int], spare: Sequence[int], rng: random.Random
+) -> list[int]:
+    """Cells for ``people`` (in their order) that keep colleagues apart in every phase.
+
+    Two cells at one table of a spare design round (one the phases do not use) never share
+    a table in the rounds used, so an organisation whose members fill such a table never
+    meets itself. Organisations are packed onto the spare round's tables, largest first,
+    each into the table with the most room (the largest in pieces of a table); people
+    without one fill the rest.
+    """
+    n = len(people)
+    tables: dict[int, list[int]] = {}
+    for cell in range(n):
+        tables.setdefault(spare[cell], []).append(cell)
+    room = list(tables.values())
+    rng.shuffle(room)
+    by_org: dict[str, list[int]] = {}
+    alone = []
+    for person in people:
+        organisation = event.participants[person].organisation
+        if organisation:
+            by_org.setdefault(organisation, []).append(person)
+        else:
+            alone.append(person)
+    placed: dict[int, int] = {}
+    for members in sorted(by_org.values(), key=len, reverse=True):
+        while members:
+            free = max(room, key=len)
+            piece, members = members[: len(free)], members[len(free) :]
+            for person in piece:
+                placed[person] = free.pop()
+    rest = [cell for free in room for cell in free]
+    placed.update(zip(alone, rest))
+    return [placed[person] for person in people]
 
 
 def _fill_greedily(
@@ -265,3 +309,15 @@ class _Mix:
     def add(self, k: int, person: int) -> None:
         for a, value in enumerate(self.values[person]):
             self.counts[k][a][value] += 1
+
+
+def repeat_count(seats: Placement) -> int:
+    """The repeat encounters of a plan: the sum of C(m, 2) over pairs who meet m times."""
+    tables: dict[tuple[int, int], list[int]] = {}
+    for (person, r), k in seats.items():
+        tables.setdefault((r, k), []).append(person)
+    met: Counter[tuple[int, int]] = Counter()
+    for members in tables.values():
+        members.sort()
+        met.update(combinations(members, 2))
+    return sum(m * (m - 1) // 2 for m in met.values())

@@ -30,7 +30,7 @@ from rotation.errors import InputError, NoPlanError, Problem, RotationError, Sol
 from rotation.limits import MAX_SEED, MAX_WORKERS, check_count, check_seconds
 from rotation.solver.bounds import lower_bounds, meets_bounds
 from rotation.solver.construct import construct, seats_by_id
-from rotation.solver.designs import design_start
+from rotation.solver.designs import design_start, repeat_count
 from rotation.solver.explain import counting_conflicts, explain_infeasibility
 from rotation.solver.goals import route_variable_count
 from rotation.solver.history import with_history
@@ -155,9 +155,13 @@ def solve(
         method = Method.EXACT
     else:
         began = time.monotonic()
-        designed = design_start(event, seed)
-        start = designed or _construct_start(event, seed, time_limit)
+        start = _construct_start(event, seed, time_limit)
         constructing = time.monotonic() - began
+        designed = design_start(event, seed)
+        if designed is not None and repeat_count(designed) < repeat_count(start):
+            start = designed  # fewer repeats; otherwise the construction, which minds more
+        else:
+            designed = None
         method = _choose_method(event, method)
         if method is Method.CONSTRUCT:
             found = _plan_by_local_search(run, start, bounds, constructing, designed is not None)
