@@ -31,12 +31,11 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Sequence
-from itertools import combinations
 
 from rotation.domain import Event, ThemeCoverage
 from rotation.solver.variables import Placement, seat_options
 
-__all__ = ["design_rounds", "design_start", "field_tables", "repeat_count"]
+__all__ = ["design_rounds", "design_start", "field_tables"]
 
 IRREDUCIBLE: dict[int, tuple[int, tuple[int, ...]]] = {
     4: (2, (1, 1, 1)),
@@ -262,7 +261,9 @@ def _fill_greedily(
     for (person, r), k in seats.items():
         tables.setdefault((r, k), []).append(person)
     for seated in tables.values():
-        _meet(met, seated)
+        for a in seated:
+            for b in seated:
+                met[a][b] += a != b
     base, bigger = divmod(n, g)
     for r in phases:
         mix = _Mix(values, [base + (k < bigger) for k in range(g)])
@@ -275,18 +276,12 @@ def _fill_greedily(
                 (k for k in range(g) if len(members[k]) < mix.room[k]),
                 key=lambda k: (sum(row[x] for x in members[k]), mix.excess(k, person), k),
             )
-            _meet(met, [*members[k], person], only=person)
+            for x in members[k]:
+                met[person][x] += 1
+                met[x][person] += 1
             members[k].append(person)
             mix.add(k, person)
             seats[person, r] = k
-
-
-def _meet(met: list[list[int]], members: Sequence[int], only: int | None = None) -> None:
-    """Count the encounters at one table (only those of ``only``, when given)."""
-    for a in members:
-        for b in members:
-            if a != b and only in (None, a, b):
-                met[a][b] += 1
 
 
 class _Mix:
@@ -309,15 +304,3 @@ class _Mix:
     def add(self, k: int, person: int) -> None:
         for a, value in enumerate(self.values[person]):
             self.counts[k][a][value] += 1
-
-
-def repeat_count(seats: Placement) -> int:
-    """The repeat encounters of a plan: the sum of C(m, 2) over pairs who meet m times."""
-    tables: dict[tuple[int, int], list[int]] = {}
-    for (person, r), k in seats.items():
-        tables.setdefault((r, k), []).append(person)
-    met: Counter[tuple[int, int]] = Counter()
-    for members in tables.values():
-        members.sort()
-        met.update(combinations(members, 2))
-    return sum(m * (m - 1) // 2 for m in met.values())

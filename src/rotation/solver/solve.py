@@ -24,13 +24,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import version
 
-from rotation.checker import check
+from rotation.checker import check, encounter_counts
+from rotation.checker.metrics import repeat_encounters
 from rotation.domain import CheckedPlan, Event, Goal, Plan, SolveRecord, Status
 from rotation.errors import InputError, NoPlanError, Problem, RotationError, SolveTimeoutError
 from rotation.limits import MAX_SEED, MAX_WORKERS, check_count, check_seconds
 from rotation.solver.bounds import lower_bounds, meets_bounds
 from rotation.solver.construct import construct, seats_by_id
-from rotation.solver.designs import design_start, repeat_count
+from rotation.solver.designs import design_start
 from rotation.solver.explain import counting_conflicts, explain_infeasibility
 from rotation.solver.goals import route_variable_count
 from rotation.solver.history import with_history
@@ -158,7 +159,7 @@ def solve(
         start = _construct_start(event, seed, time_limit)
         constructing = time.monotonic() - began
         designed = design_start(event, seed)
-        if designed is not None and repeat_count(designed) < repeat_count(start):
+        if designed is not None and _repeats(event, designed) < _repeats(event, start):
             start = designed  # fewer repeats; otherwise the construction, which minds more
         else:
             designed = None
@@ -222,6 +223,11 @@ def _choose_method(event: Event, method: Method) -> Method:
     size = route_variable_count(event, seat_options(event))
     small = size <= ROUTE_LIMIT and len(event.phases) <= EXACT_PHASES
     return Method.EXACT if small else Method.CONSTRUCT
+
+
+def _repeats(event: Event, seats: Placement) -> int:
+    """The repeat encounters of a plan by position, as the checker counts them."""
+    return repeat_encounters(encounter_counts(event, seats_by_id(event, seats)))[0]
 
 
 def _repeat_floor(bounds: dict[Goal, float]) -> int:
