@@ -207,9 +207,7 @@ def improve(
     a start from a design (``designed``, see :mod:`rotation.solver.designs`) gets the tabu
     search first.
     """
-    search, schedule = _choose_schedule(event, seats, seed, floor, start, stop, report)
-    if designed and schedule is PROBE_AND_TABU:
-        schedule = DESIGN_THEN_PROBE
+    search, schedule = _choose_schedule(event, seats, seed, floor, start, stop, report, designed)
     run = _Run(search, event, seed, floor, deterministic, start, stop)
     search.report(search.totals())
     # Deterministic: a move budget. Otherwise each step runs until its share of the time.
@@ -235,12 +233,14 @@ def _choose_schedule(
     start: Callable[[int], Placement | None] | None,
     stop: threading.Event | None,
     report: Callable[[Totals], None] | None,
+    designed: bool,
 ) -> tuple[LocalSearch, Schedule]:
-    """The search and its schedule: tabu for small events with repeats above the bound."""
+    """The search and its schedule: tabu for small events with repeats above the bound (on
+    a design's start first, before the breakout descents)."""
     search = LocalSearch(event, seats, seed, stop, report)
     if not (search.totals()[0] > floor and search.ranking.repeats_first and fits_tabu(search)):
         return search, SWAPS
     tabu_search = TabuSearch(event, seats, seed, stop, report)
     if start is not None and tabu_search.n <= PROBE_PEOPLE and len(seats) <= PROBE_SEATS:
-        return tabu_search, PROBE_AND_TABU
+        return tabu_search, DESIGN_THEN_PROBE if designed else PROBE_AND_TABU
     return tabu_search, TABU

@@ -215,7 +215,7 @@ class LocalSearch:
                     theme = self.theme_of[self.seat[r][i]]
                     self.pools[r].setdefault(theme, []).append(i)
         self.twins: dict[object, list[int]] = {}
-        self.colleague_twins: dict[object, list[int]] = {}
+        self.colleague_twins: dict[tuple[object, int], list[int]] = {}
         for i in range(self.n):
             if all(self.movable[r][i] or self.seat[r][i] < 0 for r in self.phases):
                 self.twins.setdefault(self.signature[i], []).append(i)
@@ -462,7 +462,9 @@ class LocalSearch:
         """
         # Colleagues with the same constraints swap without changing any colleague pair.
         pool = [twins for twins in self.twins.values() if len(twins) > 1]
-        pool += [twins for twins in self.colleague_twins.values() if len(twins) > 1]
+        pool += [
+            twins for (_, org), twins in self.colleague_twins.items() if org >= 0 and len(twins) > 1
+        ]
         if not pool:
             return 0
         weights = [len(twins) for twins in pool]
@@ -529,10 +531,11 @@ class LocalSearch:
             return False
         original = self.seats()
         best, fewest = original, self._colleague_pairs(original)
+        size = Counter(o for o in self.org if o >= 0)
         for _ in range(max(1, min(REGROUP_TRIES, REGROUP_WORK // work))):
             seats = dict(original)
             for people in groups:
-                self._deal_routes(seats, people)
+                self._deal_routes(seats, people, size)
             pairs = self._colleague_pairs(seats)
             if pairs < fewest:
                 best, fewest = seats, pairs
@@ -546,9 +549,9 @@ class LocalSearch:
         count = Counter((r, k, self.org[i]) for (i, r), k in seats.items() if self.org[i] >= 0)
         return sum(c * (c - 1) // 2 for c in count.values())
 
-    def _deal_routes(self, seats: Placement, people: list[int]) -> None:
-        """Deal the routes of ``people`` among them anew (see :meth:`regroup`), in place."""
-        size = Counter(o for o in self.org if o >= 0)
+    def _deal_routes(self, seats: Placement, people: list[int], size: Counter[int]) -> None:
+        """Deal the routes of ``people`` among them anew (see :meth:`regroup`), in place;
+        ``size`` is each organisation's head count."""
         routes = [[(r, seats[i, r]) for r in self.phases if (i, r) in seats] for i in people]
         count = Counter((r, k, self.org[i]) for (i, r), k in seats.items() if self.org[i] >= 0)
         for i, route in zip(people, routes, strict=True):
