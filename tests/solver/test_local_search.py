@@ -51,7 +51,8 @@ def test_local_search_keeps_the_rules_and_never_loses_a_goal() -> None:
 
 
 def test_construction_path_follows_the_events_goal_order() -> None:
-    """Colleagues first: the local search trades repeat encounters for fewer colleague pairs."""
+    """Colleagues first: fewer colleague pairs than the default order gets, and no fewer repeat
+    encounters (the tabu search on repeats keeps the colleagues, so it may find as few)."""
     colleagues_first = Goals(
         priority=(Goal.SAME_ORGANISATION_PAIRS, Goal.REPEAT_ENCOUNTERS, Goal.ATTRIBUTE_DEVIATION)
     )
@@ -66,7 +67,7 @@ def test_construction_path_follows_the_events_goal_order() -> None:
     assert (
         plans["colleagues first"].same_organisation_pairs < plans["default"].same_organisation_pairs
     )
-    assert plans["colleagues first"].repeat_encounters > plans["default"].repeat_encounters
+    assert plans["colleagues first"].repeat_encounters >= plans["default"].repeat_encounters
 
 
 def test_ranking_follows_order_and_weights() -> None:

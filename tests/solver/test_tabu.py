@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from solver_helpers import free_mixing
 
-from rotation import Event, Group, Participant, Plan, ThemeCoverage, check, solve
+from rotation import Event, Goal, Goals, Group, Participant, Plan, ThemeCoverage, check, solve
 from rotation.solver.breakout import Breakout
 from rotation.solver.construct import construct, seats_by_id
-from rotation.solver.improve import DESIGN_THEN_PROBE, PROBE_AND_TABU, SWAPS, TABU
+from rotation.solver.improve import (
+    DESIGN_THEN_PROBE,
+    KEEP_THEN_TABU,
+    PROBE_AND_TABU,
+    SWAPS,
+    TABU,
+    _choose_schedule,
+)
+from rotation.solver.local_search import Ranking
 from rotation.solver.tabu import TabuSearch
 
 
@@ -110,7 +120,60 @@ def test_social_golfers_32_people_nine_rounds_never_meet_twice() -> None:
     assert plan.metrics.distinct_contacts_min == 27
 
 
-@pytest.mark.parametrize("schedule", [SWAPS, TABU, PROBE_AND_TABU, DESIGN_THEN_PROBE])
+def _first(event: Event, goal: Goal) -> Event:
+    """The event with ``goal`` ranked first, the others in their order."""
+    priority = (goal, *(g for g in event.goals.priority if g != goal))
+    return dataclasses.replace(event, goals=Goals(priority=priority))
+
+
+def test_ranking_names_the_goals_a_repeat_search_must_keep() -> None:
+    default = Goals()
+    assert Ranking(default).before_repeats == ()
+    balance_first = (Goal.ATTRIBUTE_DEVIATION, Goal.REPEAT_ENCOUNTERS)
+    assert Ranking(Goals(priority=balance_first)).before_repeats == (2,)
+    assert Ranking(Goals(priority=(Goal.SAME_ORGANISATION_PAIRS,))).before_repeats is None
+    weighted = Goals(weights={Goal.REPEAT_ENCOUNTERS: 1, Goal.ATTRIBUTE_DEVIATION: 1})
+    assert Ranking(weighted).before_repeats is None
+
+
+@pytest.mark.parametrize(
+    ("goal", "index"), [(Goal.ATTRIBUTE_DEVIATION, 2), (Goal.SAME_ORGANISATION_PAIRS, 1)]
+)
+def test_tabu_never_worsens_a_goal_ranked_before_repeats(goal: Goal, index: int) -> None:
+    event = _first(free_mixing(60, 6, 10, 5, organisations=8), goal)
+    search = _search(event)
+    assert search.keep == (index,)
+    start = search.totals()
+    search.tabu(2_000)  # long enough for stalls, shakes and a kick
+    end = search.totals()
+    assert end[index] <= start[index] + 1e-9
+    assert end[0] < start[0]
+    again = search.recount()
+    assert end[:2] == again[:2]
+    assert end[2] == pytest.approx(again[2], abs=1e-6)
+
+
+def test_balance_first_gets_the_tabu_search_that_keeps_it() -> None:
+    event = _first(free_mixing(60, 6, 10, 5, organisations=8), Goal.ATTRIBUTE_DEVIATION)
+    seats = construct(event, seed=1)
+    assert seats is not None
+    search, schedule = _choose_schedule(event, seats, 1, 0, None, None, None, False)
+    assert isinstance(search, TabuSearch)
+    assert schedule is KEEP_THEN_TABU
+
+
+def test_dealing_routes_anew_never_worsens_a_balance_ranked_first() -> None:
+    event = _first(free_mixing(60, 6, 10, 4, organisations=3), Goal.ATTRIBUTE_DEVIATION)
+    search = _search(event)
+    search.spread(3_000)
+    before = search.totals()
+    search.regroup()
+    assert not search.ranking.improves(before, search.totals())
+
+
+@pytest.mark.parametrize(
+    "schedule", [SWAPS, TABU, PROBE_AND_TABU, DESIGN_THEN_PROBE, KEEP_THEN_TABU]
+)
 def test_every_schedule_shares_out_the_whole_budget_and_no_more(
     schedule: tuple[tuple[float, object], ...],
 ) -> None:

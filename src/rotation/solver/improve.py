@@ -5,7 +5,9 @@ swaps (free: they never change repeat encounters) and a final flattening of the 
 deviations. Events small enough, whose repeat encounters are above their lower bound, get
 a tabu search on repeats instead of the random climb: with many phases (free mixing, social
 golfers) it finds far fewer repeats. Up to 200 people, short breakout descents from fresh
-constructions come first and hand the tabu search their best plan. The budget is time, or in
+constructions come first and hand the tabu search their best plan. When the event ranks
+other goals before repeats (the balance first, say), climbing and annealing serve those
+first and the tabu search then keeps them as they are. The budget is time, or in
 deterministic mode a number of moves, so that a seed always gives the same plan.
 """
 
@@ -170,6 +172,17 @@ TABU: Schedule = ((0.5, tabu), (0.05, part), (0.1, climb), (0.25, spread), (0.1,
 PROBE_AND_TABU: Schedule = ((0.15, probe_starts), (0.35, tabu), *TABU[1:])
 """Up to :data:`PROBE_PEOPLE` people: breakout descents hand the tabu search their best."""
 
+KEEP_THEN_TABU: Schedule = (
+    (0.15, climb),
+    (0.15, anneal),
+    (0.45, tabu),
+    (0.05, part),
+    (0.1, climb),
+    (0.1, flatten),
+)
+"""Goals ranked before repeats (the balance first, say): climbing and annealing for them
+first, then the tabu search on repeats, which keeps them as they are."""
+
 DESIGN_THEN_PROBE: Schedule = (
     (0.25, tabu_on_design),
     (0.1, probe_starts),
@@ -236,11 +249,15 @@ def _choose_schedule(
     designed: bool,
 ) -> tuple[LocalSearch, Schedule]:
     """The search and its schedule: tabu for small events with repeats above the bound (on
-    a design's start first, before the breakout descents)."""
+    a design's start first, before the breakout descents; after the goals ranked before
+    repeats, if any)."""
     search = LocalSearch(event, seats, seed, stop, report)
-    if not (search.totals()[0] > floor and search.ranking.repeats_first and fits_tabu(search)):
+    before = search.ranking.before_repeats
+    if not (search.totals()[0] > floor and before is not None and fits_tabu(search)):
         return search, SWAPS
     tabu_search = TabuSearch(event, seats, seed, stop, report)
+    if before:
+        return tabu_search, KEEP_THEN_TABU
     if start is not None and tabu_search.n <= PROBE_PEOPLE and len(seats) <= PROBE_SEATS:
         return tabu_search, DESIGN_THEN_PROBE if designed else PROBE_AND_TABU
     return tabu_search, TABU

@@ -53,8 +53,17 @@ class Ranking:
 
     @property
     def repeats_first(self) -> bool:
-        """Whether repeat encounters matter most (strict order): the tabu search's case."""
+        """Whether repeat encounters matter most (strict order)."""
         return self.weights is None and self.order[:1] == (0,)
+
+    @property
+    def before_repeats(self) -> tuple[int, ...] | None:
+        """The goals ranked before repeat encounters in a strict order (their indices in the
+        totals), which a search on repeats must keep; None with weights or without repeats.
+        """
+        if self.weights is not None or 0 not in self.order:
+            return None
+        return self.order[: self.order.index(0)]
 
     def better(self, gain: Gain) -> bool:
         """Whether a change makes the plan strictly better."""
@@ -521,8 +530,9 @@ class LocalSearch:
 
         Repeat encounters depend only on how many people take each route, so they stay as
         they are; the best of a few deals (in different random orders of the routes) is kept
-        when it has fewer colleague pairs (its balance is left to the steps after). People
-        in keep-apart groups keep their routes. Returns True when the plan changed.
+        when it has fewer colleague pairs (its balance is left to the steps after), unless
+        the event ranks the balance before colleagues and the deal makes the plan worse.
+        People in keep-apart groups keep their routes. Returns True when the plan changed.
         """
         groups = [[i for i in twins if not self.apart[i]] for twins in self.twins.values()]
         groups = [g for g in groups if len(g) > 1]
@@ -541,7 +551,11 @@ class LocalSearch:
                 best, fewest = seats, pairs
         if best is original:
             return False
+        before = self.totals()
         self._load(best)
+        if self.ranking.improves(before, self.totals()):
+            self._load(original)
+            return False
         self.report(self.totals())
         return True
 

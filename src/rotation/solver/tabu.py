@@ -11,13 +11,17 @@ search stalls, it goes back to the best plan and shakes it with a few random swa
 Each swap's change in repeat encounters costs O(1): the search keeps, for every phase,
 person and table, how many times the person meets the people at that table over the whole
 event (``sums``). Colleague and balance changes break ties between equally good swaps.
+
+An event may rank other goals before repeat encounters (the balance first, say). The
+search then keeps them: a swap that would make one of them worse is never made, neither as
+a step nor in a shake, so repeats fall at no cost to what the organiser put first.
 """
 
 from __future__ import annotations
 
 import time
 
-from rotation.solver.local_search import LocalSearch, Totals
+from rotation.solver.local_search import EPS, LocalSearch, Totals
 from rotation.solver.variables import Placement
 
 __all__ = ["TabuSearch", "fits_tabu"]
@@ -50,6 +54,7 @@ class TabuSearch(LocalSearch):
 
     def _load(self, seats: Placement) -> None:
         super()._load(seats)
+        self.keep = self.ranking.before_repeats or ()
         tables = len(self.event.tables)
         self.sums: dict[int, list[list[int]]] = {
             r: [[0] * tables for _ in range(self.n)] for r in self.phases
@@ -192,8 +197,21 @@ class TabuSearch(LocalSearch):
 
     def _ahead(self, totals: Totals, than: Totals) -> bool:
         """Better in repeats or colleague pairs (in the event's order); balance, which
-        changes with almost every swap, is left to the steps after the search."""
+        changes with almost every swap, is left to the steps after the search, unless it
+        ranks before repeats (then it is kept, and can only fall)."""
+        if 2 in self.keep:
+            return self.ranking.improves(totals, than)
         return self.ranking.improves((totals[0], totals[1], 0.0), (than[0], than[1], 0.0))
+
+    def _keeps(self, r: int, i: int, j: int) -> bool:
+        """Whether swapping i and j in phase r leaves every goal ranked before repeat
+        encounters as good as it is."""
+        for index in self.keep:
+            if index == 1 and self._org_delta(r, i, j) > 0:
+                return False
+            if index == 2 and self._balance_delta(r, i, j) > EPS:
+                return False
+        return True
 
     def _best_move(
         self, step: int, until: dict[tuple[int, int, int], int], headroom: int
@@ -208,6 +226,7 @@ class TabuSearch(LocalSearch):
             conflicts = self.rng.sample(conflicts, SAMPLE)
         lowest: int | None = None
         ties: list[tuple[int, int, int]] = []
+        keep = self.keep
         for r, i in conflicts:
             seat, sums, members, movable = (
                 self.seat[r],
@@ -229,6 +248,8 @@ class TabuSearch(LocalSearch):
                     if lowest is not None and delta > lowest:
                         continue
                     if delta >= headroom and until.get((r, min(i, j), max(i, j)), -1) > step:
+                        continue
+                    if keep and not self._keeps(r, i, j):
                         continue
                     if lowest is None or delta < lowest:
                         lowest, ties = delta, [(r, i, j)]
@@ -256,6 +277,6 @@ class TabuSearch(LocalSearch):
             if self.seat[r][j] == self.seat[r][i]:
                 continue
             gain = self._phase_swap_gain(r, i, j)
-            if gain is not None:
+            if gain is not None and self._keeps(r, i, j):
                 self._swap(r, i, j)
                 self._count(gain)
