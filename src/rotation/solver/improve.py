@@ -173,15 +173,16 @@ PROBE_AND_TABU: Schedule = ((0.15, probe_starts), (0.35, tabu), *TABU[1:])
 """Up to :data:`PROBE_PEOPLE` people: breakout descents hand the tabu search their best."""
 
 KEEP_THEN_TABU: Schedule = (
-    (0.15, climb),
-    (0.15, anneal),
-    (0.45, tabu),
-    (0.05, part),
     (0.1, climb),
-    (0.1, flatten),
+    (0.15, anneal),
+    (0.6, tabu),
+    (0.05, part),
+    (0.05, climb),
+    (0.05, flatten),
 )
 """Goals ranked before repeats (the balance first, say): climbing and annealing for them
-first, then the tabu search on repeats, which keeps them as they are."""
+first, then the tabu search on repeats, which keeps them as they are. The steps after it
+mostly find little to do and end early, so the search gets the largest share."""
 
 DESIGN_THEN_PROBE: Schedule = (
     (0.25, tabu_on_design),
