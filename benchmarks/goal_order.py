@@ -4,6 +4,8 @@ Usage (from the repository root)::
 
     python -m benchmarks.goal_order                       # the rows below, three seeds each
     python -m benchmarks.goal_order --classes free-mixing --first attribute_deviation
+    python -m benchmarks.goal_order --classes large --first attribute_deviation --seeds 2 \
+        --time-limit 30
 
 Each row plans a benchmark class with one goal moved to the front of the default order
 (the others keep theirs) and prints repeat encounters, colleague pairs, the balance and its
@@ -39,13 +41,14 @@ def first(goals: Goals, goal: Goal) -> Goals:
     return Goals(priority=(goal, *(g for g in goals.priority if g != goal)))
 
 
-def run_row(name: str, goal: Goal, seed: int) -> dict[str, Any]:
-    """Plan class ``name`` with ``goal`` first, at the class's time limit."""
+def run_row(name: str, goal: Goal, seed: int, time_limit: float | None = None) -> dict[str, Any]:
+    """Plan class ``name`` with ``goal`` first, at ``time_limit`` (default: the class's)."""
     instance = by_name(name)
     event = instance.build()
     event = dataclasses.replace(event, goals=first(event.goals, goal))
+    limit = instance.time_limit if time_limit is None else time_limit
     started = time.monotonic()
-    plan = rotation.solve(event, time_limit=instance.time_limit, seed=seed, workers=WORKERS)
+    plan = rotation.solve(event, time_limit=limit, seed=seed, workers=WORKERS)
     metrics = plan.metrics
     return {
         "class": name,
@@ -64,13 +67,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--classes", nargs="*", default=list(CLASSES))
     parser.add_argument("--first", nargs="*", default=[g.value for g in FIRSTS])
     parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--time-limit", type=float, help="seconds (default: the class's)")
+    parser.add_argument("--stem", default="goal_order", help="name of the results file")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     args = parser.parse_args(argv)
     rows = []
     for name in args.classes:
         for value in args.first:
             for seed in range(args.seeds):
-                row = run_row(name, Goal(value), seed)
+                row = run_row(name, Goal(value), seed, args.time_limit)
                 rows.append(row)
                 print(
                     f"{name:17} {value:24} seed {seed}: {row['repeat_encounters']:4} repeats, "
@@ -80,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
                     flush=True,
                 )
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "goal_order.json").write_text(json.dumps(rows, indent=1) + "\n")
+    (args.out / f"{args.stem}.json").write_text(json.dumps(rows, indent=1) + "\n")
     return 0
 
 

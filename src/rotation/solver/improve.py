@@ -123,6 +123,16 @@ def tabu(run: _Run) -> None:
     search.tabu(max(1, steps), floor=run.floor, deadline=run.deadline)
 
 
+def tabu_keeping(run: _Run) -> None:
+    """The tabu search on repeats for an event that ranks other goals first: on a search of
+    its own, since its per-table sums slow every other step's moves; it keeps those goals."""
+    search = run.search
+    tabu_search = TabuSearch(run.event, search.seats(), run.seed, run.stop, search.report)
+    steps = _tabu_steps(run) if run.deterministic else run.moves
+    if tabu_search.tabu(max(1, steps), floor=run.floor, deadline=run.deadline):
+        search.restore(tabu_search.seats())
+
+
 def tabu_on_design(run: _Run) -> None:
     """The tabu search on a design's start, for at most so many steps per seat: where the
     design's structure traps it, the breakout descents after it get their time."""
@@ -173,16 +183,17 @@ PROBE_AND_TABU: Schedule = ((0.15, probe_starts), (0.35, tabu), *TABU[1:])
 """Up to :data:`PROBE_PEOPLE` people: breakout descents hand the tabu search their best."""
 
 KEEP_THEN_TABU: Schedule = (
-    (0.1, climb),
+    (0.15, climb),
     (0.15, anneal),
-    (0.6, tabu),
+    (0.1, spread),
+    (0.35, tabu_keeping),
     (0.05, part),
-    (0.05, climb),
-    (0.05, flatten),
+    (0.1, spread),
+    (0.1, flatten),
 )
-"""Goals ranked before repeats (the balance first, say): climbing and annealing for them
-first, then the tabu search on repeats, which keeps them as they are. The steps after it
-mostly find little to do and end early, so the search gets the largest share."""
+"""Goals ranked before repeats (the balance first, say): climbing, annealing and route swaps
+serve them first, then the tabu search on repeats keeps them as they are; route swaps and
+flattening see to the balance again after it."""
 
 DESIGN_THEN_PROBE: Schedule = (
     (0.25, tabu_on_design),
@@ -256,9 +267,9 @@ def _choose_schedule(
     before = search.ranking.before_repeats
     if not (search.totals()[0] > floor and before is not None and fits_tabu(search)):
         return search, SWAPS
-    tabu_search = TabuSearch(event, seats, seed, stop, report)
     if before:
-        return tabu_search, KEEP_THEN_TABU
+        return search, KEEP_THEN_TABU
+    tabu_search = TabuSearch(event, seats, seed, stop, report)
     if start is not None and tabu_search.n <= PROBE_PEOPLE and len(seats) <= PROBE_SEATS:
         return tabu_search, DESIGN_THEN_PROBE if designed else PROBE_AND_TABU
     return tabu_search, TABU
