@@ -17,8 +17,10 @@ from rotation.solver.improve import (
     SWAPS,
     TABU,
     _choose_schedule,
+    _Run,
+    tabu_keeping,
 )
-from rotation.solver.local_search import Ranking
+from rotation.solver.local_search import LocalSearch, Ranking
 from rotation.solver.tabu import TabuSearch
 
 
@@ -161,6 +163,20 @@ def test_balance_first_gets_the_tabu_search_that_keeps_it() -> None:
     assert schedule is KEEP_THEN_TABU
     # Its other steps run on the plain search; the tabu step makes a search of its own.
     assert not isinstance(search, TabuSearch)
+
+
+def test_the_keeping_tabu_step_hands_its_plan_back_to_the_plain_search() -> None:
+    event = _first(free_mixing(60, 6, 10, 5, organisations=8), Goal.ATTRIBUTE_DEVIATION)
+    seats = construct(event, seed=1)
+    assert seats is not None
+    search = LocalSearch(event, seats, seed=1)
+    before = search.totals()
+    tabu_keeping(_Run(search, event, 1, 0, True, None, None, moves=30_000))
+    after = search.totals()
+    assert after[0] < before[0]
+    assert after[2] <= before[2] + 1e-9
+    again = search.recount()
+    assert after[:2] == again[:2]
 
 
 def test_dealing_routes_anew_never_worsens_a_balance_ranked_first() -> None:
