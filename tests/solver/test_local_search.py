@@ -76,7 +76,7 @@ def test_ranking_follows_order_and_weights() -> None:
     assert default.better((-1, 5, 9.0)) and not default.better((1, -5, -9.0))
     assert balance_first.better((1, 0, -0.5)) and not balance_first.better((0, -7, 0.0))
     assert weighted.better((5, -1, 0.0)) and not weighted.better((-5, 1, 0.0))
-    assert default.repeats_first and not balance_first.repeats_first
+    assert default.before_repeats == () and balance_first.before_repeats == (2,)
 
 
 def _organised_event() -> Event:

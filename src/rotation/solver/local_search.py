@@ -52,11 +52,6 @@ class Ranking:
         self.order = tuple(_COMPONENTS.index(g) for g in goals.priority if g in _COMPONENTS)
 
     @property
-    def repeats_first(self) -> bool:
-        """Whether repeat encounters matter most (strict order)."""
-        return self.weights is None and self.order[:1] == (0,)
-
-    @property
     def before_repeats(self) -> tuple[int, ...] | None:
         """The goals ranked before repeat encounters in a strict order (their indices in the
         totals), which a search on repeats must keep; None with weights or without repeats.
