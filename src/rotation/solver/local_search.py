@@ -535,13 +535,14 @@ class LocalSearch:
         if not groups or work > REGROUP_WORK:
             return False
         original = self.seats()
-        best, fewest = original, self._colleague_pairs(original)
+        best, fewest = original, self.totals()[1]
         size = Counter(o for o in self.org if o >= 0)
         for _ in range(max(1, min(REGROUP_TRIES, REGROUP_WORK // work))):
             seats = dict(original)
+            count = Counter((r, k, self.org[i]) for (i, r), k in seats.items() if self.org[i] >= 0)
             for people in groups:
-                self._deal_routes(seats, people, size)
-            pairs = self._colleague_pairs(seats)
+                self._deal_routes(seats, people, size, count)
+            pairs = sum(c * (c - 1) // 2 for c in count.values())
             if pairs < fewest:
                 best, fewest = seats, pairs
         if best is original:
@@ -554,15 +555,17 @@ class LocalSearch:
         self.report(self.totals())
         return True
 
-    def _colleague_pairs(self, seats: Placement) -> int:
-        count = Counter((r, k, self.org[i]) for (i, r), k in seats.items() if self.org[i] >= 0)
-        return sum(c * (c - 1) // 2 for c in count.values())
-
-    def _deal_routes(self, seats: Placement, people: list[int], size: Counter[int]) -> None:
+    def _deal_routes(
+        self,
+        seats: Placement,
+        people: list[int],
+        size: Counter[int],
+        count: Counter[tuple[int, int, int]],
+    ) -> None:
         """Deal the routes of ``people`` among them anew (see :meth:`regroup`), in place;
-        ``size`` is each organisation's head count."""
+        ``size`` is each organisation's head count, ``count`` the people of each
+        organisation at each (phase, table), kept up to date."""
         routes = [[(r, seats[i, r]) for r in self.phases if (i, r) in seats] for i in people]
-        count = Counter((r, k, self.org[i]) for (i, r), k in seats.items() if self.org[i] >= 0)
         for i, route in zip(people, routes, strict=True):
             if self.org[i] >= 0:
                 count.subtract((r, k, self.org[i]) for r, k in route)
