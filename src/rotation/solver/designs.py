@@ -15,11 +15,10 @@ of an affine plane, or of a net from orthogonal Latin squares), so the first rou
 plan have no repeat encounter at all. When the design has more rounds than the event has
 phases, a spare round keeps colleagues apart: the cells at one of its tables never share a
 table in the rounds used, so organisations are packed onto its tables. Phases beyond the
-design are filled greedily (each
-person at the table of the fewest earlier tablemates, then of the least deviation from the
-attribute mix) and left to the tabu search. With fewer people than
-seats, the empty seats are cells of the last grid row: they fall on different tables in
-every round, so table sizes differ by at most one.
+design are filled greedily (each person at the table of the fewest earlier tablemates, then
+of the least deviation from the attribute mix) and left to the tabu search. With fewer
+people than seats, the empty seats are cells of the last grid row: they fall on different
+tables in every round, so table sizes differ by at most one.
 
 References: Dotú and Van Hentenryck, "Scheduling social golfers locally" (2005) start their
 search from such rounds; Colbourn and Dinitz, *Handbook of Combinatorial Designs*, part III
